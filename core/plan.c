@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+#include "plan.h"
+
+#include "bootparam.h"
+
+#define PAGE 4096ull
+
+static uint64_t align_up(uint64_t v, uint64_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+
+static int window_ok(const struct memmap *map, uint64_t start, uint64_t size,
+		     enum mem_class worst_allowed)
+{
+	if (start < PLAN_LOW_FLOOR || size > UINT64_MAX - start)
+		return 0;
+	return memmap_window_class(map, start, start + size) <= worst_allowed;
+}
+
+/* The lowest `align`-aligned free window of `size` bytes at or above `floor`. */
+static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align,
+			 uint64_t floor, uint64_t *ret)
+{
+	for (size_t i = 0; i < map->count; i++) {
+		const struct mem_range *r = &map->ranges[i];
+		uint64_t start = r->start > floor ? r->start : floor;
+
+		if (memmap_class_of_type(r->type) != MEM_FREE || r->end <= start)
+			continue;
+		if (start > UINT64_MAX - align)
+			break;
+		start = align_up(start, align);
+		if (window_ok(map, start, size, MEM_FREE)) {
+			*ret = start;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct plan *plan,
+		struct diag *diag)
+{
+	uint64_t size = align_up(bz->init_size, PAGE);
+	uint64_t addr = bz->pref_address;
+
+	if (!bz->relocatable) {
+		if (!window_ok(map, addr, size, MEM_FREE_AFTER_EXIT))
+			return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+					"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
+					(unsigned long long)addr, (unsigned long long)(addr + size));
+		goto found;
+	}
+	if (window_ok(map, addr, size, MEM_FREE))
+		goto found;
+	/*
+	 * Never below pref_address: Linux decompresses to
+	 * max(load address, LOAD_PHYSICAL_ADDR) and pref_address is the latter.
+	 */
+	for (uint64_t align = bz->kernel_alignment; align >= bz->min_alignment; align >>= 1)
+		if (lowest_window(map, size, align, bz->pref_address, &addr))
+			goto found;
+	return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+			"no free memory window of %llu KiB at or above 0x%llx for the kernel",
+			(unsigned long long)(size >> 10), (unsigned long long)bz->pref_address);
+found:
+	plan->kernel_addr = addr;
+	plan->kernel_end = addr + size;
+	return CL_OK;
+}
+
+static int overlaps(uint64_t a, uint64_t a_end, uint64_t b, uint64_t b_end)
+{
+	return a < b_end && b < a_end;
+}
+
+/* Tries a window ending at or below `top`; returns 1 and sets *ret on success. */
+static int try_top(const struct memmap *map, const struct plan *plan, uint64_t size,
+		   uint64_t top, uint64_t *ret)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		uint64_t start;
+
+		if (top < size)
+			return 0;
+		start = (top - size) & ~(PAGE - 1);
+		if (overlaps(start, start + size, plan->kernel_addr, plan->kernel_end)) {
+			top = plan->kernel_addr;	/* retry just below the kernel */
+			continue;
+		}
+		if (window_ok(map, start, size, MEM_FREE)) {
+			*ret = start;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+int plan_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_t size,
+		struct plan *plan, struct diag *diag)
+{
+	uint64_t limit, pages;
+
+	plan->initrd_addr = plan->initrd_end = 0;
+	if (!size)
+		return CL_OK;
+	pages = align_up(size, PAGE);
+	if (bz->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G)
+		limit = UINT64_MAX & ~(PAGE - 1);
+	else
+		limit = (bz->initrd_addr_max + 1ull) & ~(PAGE - 1);
+	/* Highest candidates first: the top of each free range below the limit. */
+	for (size_t i = map->count; i-- > 0;) {
+		const struct mem_range *r = &map->ranges[i];
+		uint64_t top = r->end < limit ? r->end : limit;
+		uint64_t addr;
+
+		if (memmap_class_of_type(r->type) != MEM_FREE || top <= r->start)
+			continue;
+		if (try_top(map, plan, pages, top, &addr)) {
+			plan->initrd_addr = addr;
+			plan->initrd_end = addr + pages;
+			return CL_OK;
+		}
+	}
+	return diag_set(diag, CL_E_NO_INITRD_WINDOW,
+			"initrd needs %llu KiB of free memory below 0x%llx and none is left",
+			(unsigned long long)(pages >> 10), (unsigned long long)limit);
+}

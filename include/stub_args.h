@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The control page: the relocation stub's code, its argument block, its GDT
+ * and its stack, all in one identity-mapped EfiLoaderCode page below 4 GiB.
+ *
+ *   0x000  stub code (relocate/stub.S), at most STUB_CODE_MAX bytes
+ *   0x800  struct stub_args (filled by efi/ before ExitBootServices)
+ *   0x1000 top of the stack, which grows down towards the argument block
+ *
+ * The offsets are #defines so relocate/stub.S can use them; the C struct is
+ * pinned to them by static asserts.
+ */
+#ifndef CHAINLOAD_STUB_ARGS_H
+#define CHAINLOAD_STUB_ARGS_H
+
+#define CONTROL_PAGE_SIZE	4096
+#define STUB_CODE_MAX		0x800
+#define STUB_ARGS_OFFSET	0x800
+#define STUB_STACK_TOP		0x1000
+
+#define SA_LIST_HEAD		0x00	/* first page-list entry */
+#define SA_CR3			0x08	/* root of the stub's identity map */
+#define SA_BOOT_PARAMS		0x10	/* handed to the kernel in %rsi */
+#define SA_ENTRY		0x18	/* kernel 64-bit entry: load + 0x200 */
+#define SA_STACK_TOP		0x20	/* physical address of the stack top */
+#define SA_GDTR			0x28	/* 2-byte limit + 8-byte base */
+#define SA_IDTR			0x38	/* null IDT: limit 0, base 0 */
+#define SA_GDT			0x48	/* 4 descriptors: null, null, code, data */
+#define SA_SIZE			0x68
+
+/* Selectors the x86 boot protocol requires for the 64-bit entry. */
+#define BOOT_CS			0x10
+#define BOOT_DS			0x18
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+struct descriptor_table_ptr {
+	uint16_t limit;
+	uint64_t base;
+} __attribute__((packed));
+
+struct stub_args {
+	uint64_t list_head;		/* kexec list head, e.g. page|IND_INDIRECTION */
+	uint64_t cr3;			/* PML4 of the identity map */
+	uint64_t boot_params;		/* zero page */
+	uint64_t entry;			/* kernel 64-bit entry point */
+	uint64_t stack_top;		/* stub stack */
+	struct descriptor_table_ptr gdtr;
+	uint8_t  pad0[6];
+	struct descriptor_table_ptr idtr;
+	uint8_t  pad1[6];
+	uint64_t gdt[4];		/* null, unused, 0x10 code64, 0x18 data */
+} __attribute__((packed));
+
+_Static_assert(__builtin_offsetof(struct stub_args, list_head) == SA_LIST_HEAD, "list_head");
+_Static_assert(__builtin_offsetof(struct stub_args, cr3) == SA_CR3, "cr3");
+_Static_assert(__builtin_offsetof(struct stub_args, boot_params) == SA_BOOT_PARAMS, "boot_params");
+_Static_assert(__builtin_offsetof(struct stub_args, entry) == SA_ENTRY, "entry");
+_Static_assert(__builtin_offsetof(struct stub_args, stack_top) == SA_STACK_TOP, "stack_top");
+_Static_assert(__builtin_offsetof(struct stub_args, gdtr) == SA_GDTR, "gdtr");
+_Static_assert(__builtin_offsetof(struct stub_args, idtr) == SA_IDTR, "idtr");
+_Static_assert(__builtin_offsetof(struct stub_args, gdt) == SA_GDT, "gdt");
+_Static_assert(sizeof(struct stub_args) == SA_SIZE, "stub_args size");
+_Static_assert(STUB_ARGS_OFFSET + SA_SIZE + 256 <= STUB_STACK_TOP, "room for the stack");
+_Static_assert(STUB_CODE_MAX <= STUB_ARGS_OFFSET, "code ends before the arguments");
+
+/* Flat descriptors: base 0, limit 4 GiB, granularity 4 KiB. */
+#define GDT_CODE64	0x00af9a000000ffffull	/* present, DPL0, exec/read, L=1 */
+#define GDT_DATA	0x00cf92000000ffffull	/* present, DPL0, read/write */
+
+#endif /* !__ASSEMBLER__ */
+#endif /* CHAINLOAD_STUB_ARGS_H */

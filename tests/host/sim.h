@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A simulated machine for host tests: a small physical memory, a firmware
+ * memory map over it, and a page allocator that behaves like AllocatePages
+ * (claims only free pages, allocates top-down below a limit).
+ */
+#ifndef CHAINLOAD_TEST_SIM_H
+#define CHAINLOAD_TEST_SIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "memmap.h"
+#include "page_alloc.h"
+
+#define SIM_MAX_RANGES 4096
+
+struct sim {
+	uint8_t *ram;			/* ram[addr] for addr < size */
+	uint64_t size;
+	uint8_t *busy;			/* one byte a page: 1 = allocated */
+	struct mem_range ranges[SIM_MAX_RANGES];
+	struct memmap map;
+	uint64_t allocs;		/* successful claim/alloc calls */
+	uint64_t fail_after;		/* alloc fails once allocs reaches this (0: never) */
+};
+
+/* A machine of `size` bytes with no ranges yet. */
+void sim_init(struct sim *s, uint64_t size);
+void sim_free(struct sim *s);
+
+/* Adds [start, end) of EFI `type`; non-conventional ranges start busy. */
+void sim_add(struct sim *s, uint64_t start, uint64_t end, uint32_t type);
+
+/* The core-facing allocator for this machine. */
+struct page_alloc sim_allocator(struct sim *s);
+
+/* Raw EFI descriptors for the current ranges (desc_size bytes each). */
+size_t sim_efi_descriptors(const struct sim *s, uint8_t *buf, size_t desc_size);
+
+/*
+ * Executes a page list the way relocate/stub.S does, over s->ram.  Returns
+ * false (and stops) on a malformed list or an address outside the machine.
+ */
+bool sim_walk_list(struct sim *s, uint64_t head);
+
+#endif /* CHAINLOAD_TEST_SIM_H */
