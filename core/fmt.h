@@ -8,8 +8,9 @@
 
 /*
  * Supports %s %c %d %u %x with the l, ll and z length modifiers, the '-'
- * (left-justify, strings only) and '0' flags and a field width.  Output is truncated to fit `size` bytes; the return
- * value is the number of bytes written, not counting the NUL.
+ * (left-justify, strings only) and '0' flags and a field width.  Output is
+ * truncated to fit `size` bytes; the return value is the number of bytes
+ * written, not counting the NUL.
  */
 size_t fmt_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 size_t fmt_format(char *buf, size_t size, const char *fmt, ...)

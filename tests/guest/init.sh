@@ -1,0 +1,49 @@
+#!/bin/busybox sh
+# shellcheck shell=dash
+# /init of the test initramfs (tests/guest/make-initramfs.sh): report what the
+# kernel received from chainload, compare it with what the host expected
+# (/expected/*), print CHAINLOAD-VERDICT: PASS|FAIL <why>, power off.
+#
+# The cmdline check is exact: /proc/cmdline is the kernel's saved command
+# line plus one "\n" (fs/proc/cmdline.c), so /expected/cmdline holds the
+# expected string plus "\n" and the two files are compared byte for byte;
+# a stray trailing space or a lost word fails.
+
+/bin/busybox --install -s /bin
+export PATH=/bin
+
+# The verdict so far; each failed check appends its reason.
+failures=
+
+# Record a failed check.
+fail() {
+	failures="$failures${failures:+; }$*"
+}
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+
+cmdline=$(cat /proc/cmdline)
+echo "GUEST: cmdline=$cmdline"
+payload_sha256=$(sha256sum /payload.bin | cut -d' ' -f1)
+echo "GUEST: payload_sha256=$payload_sha256"
+echo "GUEST: payload_size=$(wc -c </payload.bin)"
+if [ -d /sys/firmware/efi ]; then efi=yes; else efi=no; fi
+echo "GUEST: efi=$efi"
+# Informational: what else the loader handed over.
+echo "GUEST: kernel=$(uname -r)"
+echo "GUEST: memtotal=$(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2-)"
+echo "GUEST: fb=$(head -n1 /proc/fb 2>/dev/null)"
+
+cmp -s /proc/cmdline /expected/cmdline ||
+	fail "cmdline differs from expected: $(cat /expected/cmdline)"
+[ "$payload_sha256" = "$(cat /expected/payload_sha256)" ] ||
+	fail "payload sha256 differs from expected $(cat /expected/payload_sha256)"
+
+if [ -z "$failures" ]; then
+	echo "CHAINLOAD-VERDICT: PASS"
+else
+	echo "CHAINLOAD-VERDICT: FAIL $failures"
+fi
+sync
+poweroff -f

@@ -1,0 +1,99 @@
+#!/bin/bash
+# Bad input, all in one shell session: each case must print its one-line
+# error (file, problem, EFI status name) and return to the shell, which goes
+# on to the next line.  `memmap` before and after shows that the failed
+# launches left no loader pages behind.  A 256 MiB guest makes the 300 MiB
+# initrd too large for any memory.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+ensure_built
+require_file "$TESTKERN" "make test-images"
+d=$SCRATCH
+
+# A copy of the test kernel with bytes patched at OFFSET: patched NAME OFFSET PRINTF-BYTES.
+patched() {
+	cp "$TESTKERN" "$d/$1"
+	printf "$3" | dd of="$d/$1" bs=1 seek=$(($2)) conv=notrunc status=none
+}
+
+: >"$d/empty"
+random_file "$d/random" 8192
+printf '\0\0' | dd of="$d/random" bs=1 seek=$((0x1fe)) conv=notrunc status=none
+patched old 0x206 '\x0b\x02'			# protocol 2.11
+patched no64 0x236 '\x02\x00'			# xloadflags without XLF_KERNEL_64
+patched smallcmd 0x238 '\x10\x00\x00\x00'	# cmdline_size 16
+head -c $(($(stat -c %s "$TESTKERN") - 1000)) "$TESTKERN" >"$d/short"
+truncate -s 300M "$d/huge.img"
+
+loader='\EFI\chainload\chainload.efi'
+cases=(
+	"$loader \\boot\\nope console=ttyS0"
+	"$loader -i \\boot\\nope.img \\bad\\smallcmd x"
+	"$loader \\bad\\empty"
+	"$loader \\bad"
+	"$loader \\bad\\random"
+	"$loader $loader"
+	"$loader \\bad\\old"
+	"$loader \\bad\\no64"
+	"$loader \\bad\\short"
+	"$loader \\bad\\smallcmd console=ttyS0 abcdefghij"
+	"$loader -i \\bad\\huge.img \\bad\\smallcmd x"
+	"$loader --bogus"
+)
+short_size=$(stat -c %s "$d/short")
+expected=(
+	'chainload: error: \boot\nope: cannot open file (EFI_NOT_FOUND)'
+	'chainload: error: \boot\nope.img: cannot open file (EFI_NOT_FOUND)'
+	'chainload: error: \bad\empty: file is empty (EFI_LOAD_ERROR)'
+	'chainload: error: \bad: is a directory, not a file (EFI_INVALID_PARAMETER)'
+	'chainload: error: \bad\random: not a Linux bzImage: no 0xAA55 boot flag at offset 0x1fe (EFI_LOAD_ERROR)'
+	"chainload: error: $loader: PE/COFF image without a Linux setup header, not a bzImage (EFI_UNSUPPORTED)"
+	'chainload: error: \bad\old: boot protocol 2.11 is older than 2.12, no 64-bit entry (EFI_UNSUPPORTED)'
+	'chainload: error: \bad\no64: kernel has no 64-bit entry point (XLF_KERNEL_64 not set) (EFI_UNSUPPORTED)'
+	"chainload: error: \\bad\\short: file is $short_size bytes, but its header says $((short_size + 1000)) (EFI_END_OF_FILE)"
+	'chainload: error: \bad\smallcmd: command line is 24 bytes, the kernel accepts at most 16 (EFI_INVALID_PARAMETER)'
+	'chainload: error: \bad\huge.img: initrd needs 307200 KiB of free memory below 0xfffffffffffff000 and none is left (EFI_OUT_OF_RESOURCES)'
+	'chainload: error: arguments: unknown option --bogus (try --help) (EFI_INVALID_PARAMETER)'
+)
+
+{
+	echo '@echo -off'
+	echo 'fs0:'
+	echo 'memmap > \before.txt'
+	for i in "${!cases[@]}"; do
+		echo "${cases[$i]}"
+		echo "echo BAD-CASE-$i returned %lasterror%"
+	done
+	echo 'memmap > \after.txt'
+	echo 'echo MEMMAP-BEFORE'
+	echo 'type \before.txt'
+	echo 'echo MEMMAP-AFTER'
+	echo 'type \after.txt'
+	echo 'reset -s'
+} | sed 's/$/\r/' >"$d/startup.nsh"
+
+boot bad-input --timeout 180 --memory 256 --startup "$d/startup.nsh" --expect-exit 0 \
+	--esp-file "$d/empty:/bad/empty" --esp-file "$d/random:/bad/random" \
+	--esp-file "$d/old:/bad/old" --esp-file "$d/no64:/bad/no64" \
+	--esp-file "$d/short:/bad/short" --esp-file "$d/smallcmd:/bad/smallcmd" \
+	--esp-file "$d/huge.img:/bad/huge.img"
+
+for i in "${!cases[@]}"; do
+	expect_line "${expected[$i]}"
+	# The shell ran the next line, with chainload's non-success status.
+	ok=0
+	log_text | grep -aqE "^BAD-CASE-$i returned 0x[0-9A-Fa-f]*[1-9A-Fa-f][0-9A-Fa-f]*$" || ok=1
+	record $ok "case $i returned a non-success status to the shell"
+done
+
+# Loader pages (chainload's own type) are the same before and after.
+loader_pages() {
+	log_text | sed -n "/^MEMMAP-$1\$/,/^MEMMAP-\|reset/p" | tr -d '\000' |
+		grep -aE '^ *Loader(Code|Data) *:' | tr -s ' '
+}
+before=$(loader_pages BEFORE)
+after=$(loader_pages AFTER)
+[ -n "$before" ] || record 1 "memmap summary found in the log"
+expect_eq "LoaderCode/LoaderData pages after the failed launches" "$after" "$before"
+finish

@@ -1,0 +1,144 @@
+# shellcheck shell=bash
+# Shared helpers of the QEMU scenarios (tests/qemu/*.sh); source it first.
+# A scenario boots through run-ovmf.sh with `boot`, states what it expects
+# with the expect_* helpers (each failed check prints why and is counted),
+# and ends with `finish`, which prints a summary and sets the exit status.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SCENARIO=$(basename "$0" .sh)
+# Per-scenario scratch files and serial logs, kept for inspection.
+SCRATCH=$ROOT/build/qemu/$SCENARIO
+LOG_DIR=$ROOT/build/qemu/logs
+# shellcheck disable=SC2034 # used by the scenarios
+TESTKERN=$ROOT/build/test-images/testkern.bzimage
+# shellcheck disable=SC2034
+TESTKERN_FIXED=$ROOT/build/test-images/testkern-fixed.bzimage
+
+checks=0
+failed=0
+boot_status=0
+boot_log=
+
+mkdir -p "$SCRATCH" "$LOG_DIR"
+
+# Say what the scenario is doing, prefixed so it stands out in the serial noise.
+say() {
+	echo "== $SCENARIO: $*"
+}
+
+# Count a check and, when it failed, print why.
+record() {
+	local ok=$1
+	shift
+	checks=$((checks + 1))
+	if [ "$ok" -eq 0 ]; then
+		say "ok: $*"
+	else
+		failed=$((failed + 1))
+		say "FAILED: $*"
+	fi
+}
+
+# Stop at once when the scenario cannot run at all (missing input).
+abort() {
+	say "FAIL: $*"
+	exit 1
+}
+
+# Build what the scenarios boot, unless the caller (run-all.sh, make
+# test-qemu) already did.
+ensure_built() {
+	[ "${CHAINLOAD_NO_BUILD:-0}" = 1 ] && return 0
+	make -C "$ROOT" -s build/chainload.efi test-images
+}
+
+# A required input file, with a hint on how to produce it.
+require_file() {
+	[ -f "$1" ] || abort "$1 is missing ($2)"
+}
+
+# N random bytes into FILE.
+random_file() {
+	head -c "$2" /dev/urandom >"$1"
+}
+
+# Boot once through run-ovmf.sh: boot NAME [run-ovmf options]. Never fails;
+# sets boot_status (run-ovmf's: 0 = guest verdict pass) and boot_log.
+boot() {
+	local name=$1
+	shift
+	boot_log=$LOG_DIR/$SCENARIO-$name.log
+	say "boot $name: run-ovmf.sh $*"
+	# CHAINLOAD_EFI: boot another loader binary (e.g. a clang build).
+	set +e
+	"$ROOT/run-ovmf.sh" --no-build --log "$boot_log" \
+		${CHAINLOAD_EFI:+--efi "$CHAINLOAD_EFI"} "$@"
+	boot_status=$?
+	set -e
+}
+
+# The last boot's serial log without terminal escapes and carriage returns.
+# Always succeeds: a reader that stops early (grep -q) must not turn the
+# pipeline into a failure under pipefail.
+log_text() {
+	[ -f "$boot_log" ] || return 0
+	sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$boot_log" || true
+}
+
+# run-ovmf.sh judged the guest's verdict a pass.
+expect_boot_pass() {
+	local ok=0
+	[ "$boot_status" -eq 0 ] || ok=1
+	record $ok "run-ovmf verdict pass (status $boot_status, log $boot_log)"
+}
+
+# Some line of the log is exactly LINE.
+expect_line() {
+	local ok=0
+	log_text | grep -aqxF -- "$1" || ok=1
+	record $ok "log has the line \"$1\""
+}
+
+# The test kernel said PASS and none of its checks failed. Its protocol
+# (test-images/checks.c): "tk: <name>: ok" or "tk: <name>: FAIL <detail>"
+# per check, info lines "tk: <name>: <info>" between, then "tk: PASS|FAIL".
+expect_tk_all_ok() {
+	local tk oks bad ok
+	tk=$(log_text | grep -ao 'tk: .*' || true)
+	oks=$(grep -E '^tk: [^:]+: ok$' <<<"$tk" | cut -d: -f2 | tr -d ' ' | paste -sd, || true)
+	ok=0
+	[ -n "$oks" ] || ok=1
+	record $ok "the test kernel ran its checks${oks:+ (ok: $oks)}"
+	bad=$(grep -E '^tk: ([^:]+: )?FAIL' <<<"$tk" | head -n3 | paste -sd'|' || true)
+	ok=0
+	[ -z "$bad" ] || ok=1
+	record $ok "no tk: check failed${bad:+ (got: $bad)}"
+	ok=0
+	grep -qx 'tk: PASS' <<<"$tk" || ok=1
+	record $ok "the test kernel printed tk: PASS"
+}
+
+# The value of the guest's "GUEST: KEY=VALUE" line (first one), verbatim.
+guest_value() {
+	log_text | sed -n "s/^GUEST: $1=//p" | head -n1 || true
+}
+
+# ACTUAL equals EXPECTED exactly: expect_eq WHAT ACTUAL EXPECTED.
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		record 0 "$1 is \"$3\""
+	else
+		record 1 "$1 is \"$3\" (got \"$2\")"
+	fi
+}
+
+# Print the scenario's summary and exit non-zero if any check failed.
+finish() {
+	if [ "$failed" -eq 0 ] && [ "$checks" -gt 0 ]; then
+		say "PASS ($checks checks)"
+		exit 0
+	fi
+	say "FAIL ($failed of $checks checks failed)"
+	exit 1
+}

@@ -1,0 +1,62 @@
+#!/bin/bash
+# Install the Debian packages chainload's build and tests need, only those
+# missing. Idempotent; a fast no-op when everything is present.
+#
+# Usage: tools/install-deps.sh [EXTRA-PACKAGE ...]
+set -euo pipefail
+
+# What a fresh Debian 12 lacks for: the EFI build (gcc, binutils, gnu-efi),
+# host tests (cmocka, clang for the fuzzers), the QEMU runs (qemu, OVMF),
+# the ESP image (mtools, sfdisk from fdisk) and the Debian-kernel guest
+# (busybox-static, cpio, gzip).
+PACKAGES=(
+	build-essential
+	gnu-efi
+	clang
+	libcmocka-dev
+	qemu-system-x86
+	ovmf
+	mtools
+	fdisk
+	busybox-static
+	cpio
+	gzip
+)
+
+# Print the packages among "$@" that dpkg does not report as installed.
+missing_packages() {
+	local pkg status
+	for pkg in "$@"; do
+		# "known but not installed" packages also answer -W, so ask for the state.
+		status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+		[ "$status" = installed ] || echo "$pkg"
+	done
+}
+
+# Install the given packages non-interactively, refreshing the lists first.
+install_packages() {
+	export DEBIAN_FRONTEND=noninteractive
+	echo "install-deps: installing: $*" >&2
+	apt-get update -q
+	apt-get install -y -q --no-install-recommends "$@"
+}
+
+main() {
+	local missing
+	mapfile -t missing < <(missing_packages "${PACKAGES[@]}" "$@")
+	[ "${#missing[@]}" -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "install-deps: error: missing packages: ${missing[*]}" >&2
+		echo "install-deps: run as root: sudo $0 $*" >&2
+		exit 1
+	fi
+	install_packages "${missing[@]}"
+	# Fail loudly if apt "succeeded" without installing something.
+	mapfile -t missing < <(missing_packages "${missing[@]}")
+	if [ "${#missing[@]}" -ne 0 ]; then
+		echo "install-deps: error: still missing after apt-get: ${missing[*]}" >&2
+		exit 1
+	fi
+}
+
+main "$@"
