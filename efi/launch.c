@@ -22,6 +22,7 @@
 #include "efi_status.h"
 #include "exit.h"
 #include "file.h"
+#include "firmware_info.h"
 #include "identmap.h"
 #include "kexec_list.h"
 #include "layout.h"
@@ -54,6 +55,7 @@ struct launch {
 	UINT64 bp_addr;
 	UINT64 cmdline_addr;
 	struct exit_ctx exit;
+	struct firmware_info fw;
 	struct phase_timer timer;
 	UINT64 us_open, us_plan, us_read, us_prepare;
 };
@@ -218,7 +220,8 @@ static EFI_STATUS prepare_boot_params(struct launch *ln)
 	req.initrd_addr = ln->plan.initrd_addr;
 	req.initrd_size = ln->initrd_size;
 	bootparams_init((struct boot_params *)(UINTN)ln->bp_addr, &req);
-	return EFI_SUCCESS;
+	return firmware_info_apply(&ln->fw, (struct boot_params *)(UINTN)ln->bp_addr,
+				   ln->layout, &ln->pa);
 }
 
 static EFI_STATUS prepare(struct launch *ln)
@@ -316,6 +319,8 @@ static EFI_STATUS run(struct launch *ln)
 	EFI_STATUS st;
 
 	st = open_inputs(ln);
+	if (!EFI_ERROR(st))
+		st = firmware_info_collect(&ln->fw, ln->args->verbose);
 	ln->us_open = timer_lap_us(&ln->timer);
 	if (!EFI_ERROR(st))
 		st = plan_memory(ln);
