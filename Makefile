@@ -65,7 +65,7 @@ $(BUILD)/chainload.efi: $(BUILD)/chainload.so tools/check-efi.sh
 
 # Host unit tests: the pure modules, built with the C library and run under
 # AddressSanitizer and UndefinedBehaviorSanitizer (any report fails).
-HOST_TESTS := layout bzimage args bootparams
+HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 HOST_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=all
 HOST_LIBSRC := $(CORE_SRCS) relocate/identmap.c tests/host/sim.c
 

@@ -40,6 +40,13 @@ cmp -s /proc/cmdline /expected/cmdline ||
 [ "$payload_sha256" = "$(cat /expected/payload_sha256)" ] ||
 	fail "payload sha256 differs from expected $(cat /expected/payload_sha256)"
 
+# Scenario-specific checks packed by make-initramfs.sh.
+for check in /checks.d/*.sh; do
+	[ -f "$check" ] || continue
+	# shellcheck disable=SC1090
+	. "$check"
+done
+
 if [ -z "$failures" ]; then
 	echo "CHAINLOAD-VERDICT: PASS"
 else

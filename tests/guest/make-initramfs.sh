@@ -3,7 +3,9 @@
 # tests/guest/init.sh, /payload.bin a copy of PAYLOAD, /expected/* what init
 # compares against. Output: gzip-compressed cpio (newc).
 #
-# Usage: tests/guest/make-initramfs.sh OUT PAYLOAD EXPECTED_CMDLINE
+# Usage: tests/guest/make-initramfs.sh OUT PAYLOAD EXPECTED_CMDLINE [CHECKS.sh ...]
+#   Each CHECKS.sh is copied to /checks.d/; init sources them in name order
+#   after its own checks (they may call `fail REASON` and print GUEST: lines).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,8 +38,13 @@ console_archive() {
 
 # Lay out the file tree in $1.
 stage_tree() {
-	local dir=$1 payload=$2 cmdline=$3
-	mkdir -p "$dir"/{bin,dev,proc,sys,expected}
+	local dir=$1 payload=$2 cmdline=$3 check
+	shift 3
+	mkdir -p "$dir"/{bin,dev,proc,sys,expected,checks.d}
+	for check in "$@"; do
+		[ -f "$check" ] || die "$check: not found"
+		install -m 0644 "$check" "$dir/checks.d/$(basename "$check")"
+	done
 	cp "$BUSYBOX" "$dir/bin/busybox"
 	ln -s busybox "$dir/bin/sh"
 	install -m 0755 "$HERE/init.sh" "$dir/init"
@@ -47,8 +54,9 @@ stage_tree() {
 }
 
 main() {
-	[ $# -eq 3 ] || die "usage: $0 OUT PAYLOAD EXPECTED_CMDLINE"
+	[ $# -ge 3 ] || die "usage: $0 OUT PAYLOAD EXPECTED_CMDLINE [CHECKS.sh ...]"
 	local out=$1 payload=$2 cmdline=$3
+	shift 3
 	[ -f "$payload" ] || die "$payload: not found"
 	[ -x "$BUSYBOX" ] || die "$BUSYBOX missing (apt-get install busybox-static)"
 	# ldd fails on a static binary; a dynamic one could not run here.
@@ -57,7 +65,7 @@ main() {
 	# Global: the EXIT trap runs after main has returned.
 	stage=$(mktemp -d)
 	trap 'rm -rf "$stage"' EXIT
-	stage_tree "$stage" "$payload" "$cmdline"
+	stage_tree "$stage" "$payload" "$cmdline" "$@"
 	{
 		(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort |
 			cpio -o -H newc -R 0:0 --reproducible --quiet)
