@@ -12,6 +12,8 @@ const char args_usage[] =
 	"  -v, --verbose      print the placement plan and phase timings\n"
 	"  -n, --dry-run      do everything up to ExitBootServices, then return\n"
 	"      --force-copy   stage every page and let the relocation stub copy it\n"
+	"      --no-verify    skip the SHA-256 check of the kernel and initrd after\n"
+	"                     the copy (on by default; a mismatch halts on COM1)\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"Paths are on the volume chainload.efi was loaded from; \\ or / both work.\n"
@@ -69,6 +71,8 @@ static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a
 		a->dry_run = true;
 	else if (!strcmp(opt, "--force-copy"))
 		a->force_copy = true;
+	else if (!strcmp(opt, "--no-verify"))
+		a->no_verify = true;
 	else if (!strcmp(opt, "-h") || !strcmp(opt, "--help"))
 		a->help = true;
 	else if (!strcmp(opt, "-i") || !strcmp(opt, "--initrd")) {

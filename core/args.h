@@ -24,6 +24,7 @@ struct boot_args {
 	bool verbose;
 	bool dry_run;
 	bool force_copy;
+	bool no_verify;				/* skip the SHA-256 check after the copy */
 	bool help;
 };
 

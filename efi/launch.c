@@ -29,6 +29,7 @@
 #include "memory_map.h"
 #include "pages.h"
 #include "plan.h"
+#include "segment_digest.h"
 #include "timer.h"
 
 #define FOUR_GIB (1ull << 32)
@@ -57,7 +58,8 @@ struct launch {
 	struct exit_ctx exit;
 	struct firmware_info fw;
 	struct phase_timer timer;
-	UINT64 us_open, us_plan, us_read, us_prepare;
+	struct stub_segment digests[STUB_MAX_SEGS];
+	UINT64 us_open, us_plan, us_read, us_prepare, us_digest;
 };
 
 static EFI_STATUS core_error(int rc, const char *what, const struct diag *d)
@@ -224,32 +226,81 @@ static EFI_STATUS prepare_boot_params(struct launch *ln)
 				   ln->layout, &ln->pa);
 }
 
-static EFI_STATUS prepare(struct launch *ln)
+/*
+ * The SHA-256 of every segment as staged now; the control blob checks the
+ * same bytes at their destinations after the copy.
+ */
+static void take_digests(struct launch *ln)
 {
+	const struct layout *l = ln->layout;
+	UINT64 start = cpu_rdtsc();
+
+	for (size_t i = 0; i < l->n_segments && i < STUB_MAX_SEGS; i++) {
+		struct stub_segment *d = &ln->digests[i];
+		const char *name = l->segments[i].name;
+		size_t n = 0;
+
+		d->dest = l->segments[i].dest;
+		d->size = l->segments[i].size;
+		for (; name[n] && n < sizeof(d->name) - 1; n++)
+			d->name[n] = name[n];
+		d->name[n] = '\0';
+		segment_digest(l, &ln->pa, i, d->sha256);
+	}
+	if (ln->timer.ticks_per_us)
+		ln->us_digest = (cpu_rdtsc() - start) / ln->timer.ticks_per_us;
+#ifdef CHAINLOAD_TEST_CORRUPT
+	/* Test-only: change one staged kernel byte after its digest was taken. */
+	{
+		UINT64 addr, len;
+
+		if (layout_chunk(l, ln->kernel_seg, 0x1000, &addr, &len))
+			*(volatile UINT8 *)(UINTN)addr ^= 0x5a;
+	}
+#endif
+}
+
+static EFI_STATUS prepare_control(struct launch *ln)
+{
+	BOOLEAN verify = !ln->args->no_verify;
 	struct control_request creq;
 	UINT64 control;
 	struct diag d;
-	EFI_STATUS st;
 	int rc;
 
-	st = prepare_boot_params(ln);
-	if (EFI_ERROR(st))
-		return st;
 	rc = kexec_list_build(ln->layout, &ln->pa, &d);
 	if (!rc)
 		rc = identmap_build(ln->layout, &ln->pa, memmap_top(&ln->map), cpu_has_gb_pages(),
 				    &ln->idmap, &d);
 	if (!rc)
-		rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_CODE, 1, FOUR_GIB,
-					  &control, &d);
+		rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_CODE, CONTROL_PAGES,
+					  FOUR_GIB, &control, &d);
 	if (rc)
 		return core_error(rc, "relocation", &d);
+	if (verify)
+		take_digests(ln);
 	creq.list_head = ln->layout->list_head;
 	creq.cr3 = ln->idmap.cr3;
 	creq.boot_params = ln->bp_addr;
 	creq.entry = ln->plan.kernel_addr + STARTUP_64_OFFSET;
+	creq.flags = (verify ? STUB_F_VERIFY : 0) | (ln->args->verbose ? STUB_F_VERBOSE : 0);
+	creq.tsc_per_us = ln->timer.ticks_per_us;
+	creq.nsegs = verify ? ln->layout->n_segments : 0;
+	creq.segs = ln->digests;
 	ln->exit.control_addr = control;
 	ln->exit.args_addr = control_page_fill((void *)(UINTN)control, control, &creq);
+	return EFI_SUCCESS;
+}
+
+static EFI_STATUS prepare(struct launch *ln)
+{
+	EFI_STATUS st;
+
+	st = prepare_boot_params(ln);
+	if (!EFI_ERROR(st))
+		st = prepare_control(ln);
+	if (EFI_ERROR(st))
+		return st;
 	ln->exit.bp = (struct boot_params *)(UINTN)ln->bp_addr;
 	/* Last: the final map buffer is sized after every other allocation. */
 	return exit_prepare(&ln->exit, ln->layout, &ln->pa, ln->ledger.count);
@@ -287,16 +338,20 @@ static void print_plan(const struct launch *ln)
 		  (unsigned long long)ln->bp_addr);
 	con_print("  cmdline  -  0x%016llx  %llu bytes\n", (unsigned long long)ln->cmdline_addr,
 		  (unsigned long long)ln->args->cmdline_len + 1);
-	con_print("  control  stub  0x%016llx  4096 bytes\n",
-		  (unsigned long long)ln->exit.control_addr);
+	con_print("  control  stub  0x%016llx  %u bytes\n",
+		  (unsigned long long)ln->exit.control_addr, CONTROL_SIZE);
 	con_print("  pages: %llu read in place, %llu copied by the stub (%llu list pages); "
 		  "identity map to 0x%llx in %llu table pages (%s pages)\n",
 		  (unsigned long long)l->pages_in_place, (unsigned long long)l->pages_copied,
 		  (unsigned long long)l->list_pages, (unsigned long long)ln->idmap.top,
 		  (unsigned long long)ln->idmap.pages, ln->idmap.gb_pages ? "1 GiB" : "2 MiB");
-	con_print("  time: open %llu us, plan %llu us, read %llu us, prepare %llu us\n",
+	con_print("  time: open %llu us, plan %llu us, read %llu us, prepare %llu us "
+		  "(of which SHA-256 %llu us)\n",
 		  (unsigned long long)ln->us_open, (unsigned long long)ln->us_plan,
-		  (unsigned long long)ln->us_read, (unsigned long long)ln->us_prepare);
+		  (unsigned long long)ln->us_read, (unsigned long long)ln->us_prepare,
+		  (unsigned long long)ln->us_digest);
+	con_print("  verify: %s\n", ln->args->no_verify ? "off (--no-verify)" :
+		  "SHA-256 of each segment, checked again at its destination after the copy");
 }
 
 static void launch_release(struct launch *ln)

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The control page: the relocation stub's code, its argument block, its GDT
- * and its stack, all in one identity-mapped EfiLoaderCode page below 4 GiB.
+ * The control pages: the relocation blob (stub + verifier), its argument
+ * block and its stack, identity-mapped EfiLoaderCode below 4 GiB.
  *
- *   0x000  stub code (relocate/stub.S), at most STUB_CODE_MAX bytes
- *   0x800  struct stub_args (filled by efi/ before ExitBootServices)
- *   0x1000 top of the stack, which grows down towards the argument block
+ *   0x0000  blob code (relocate/stub.S first, then relocate/verify.c and
+ *           core/sha256.c), at most CONTROL_CODE_MAX bytes
+ *   0x1800  struct stub_args (filled by efi/ before ExitBootServices)
+ *   0x2000  top of the stack, which grows down towards the argument block
  *
  * The offsets are #defines so relocate/stub.S can use them; the C struct is
  * pinned to them by static asserts.
@@ -13,10 +14,11 @@
 #ifndef CHAINLOAD_STUB_ARGS_H
 #define CHAINLOAD_STUB_ARGS_H
 
-#define CONTROL_PAGE_SIZE	4096
-#define STUB_CODE_MAX		0x800
-#define STUB_ARGS_OFFSET	0x800
-#define STUB_STACK_TOP		0x1000
+#define CONTROL_PAGES		2
+#define CONTROL_SIZE		(CONTROL_PAGES * 4096)
+#define CONTROL_CODE_MAX	0x1800
+#define STUB_ARGS_OFFSET	0x1800
+#define STUB_STACK_TOP		CONTROL_SIZE
 
 #define SA_LIST_HEAD		0x00	/* first page-list entry */
 #define SA_CR3			0x08	/* root of the stub's identity map */
@@ -26,9 +28,16 @@
 #define SA_GDTR			0x28	/* 2-byte limit + 8-byte base */
 #define SA_IDTR			0x38	/* null IDT: limit 0, base 0 */
 #define SA_GDT			0x48	/* 4 descriptors: null, null, code, data */
-#define SA_SIZE			0x68
+#define SA_FLAGS		0x68	/* STUB_F_* */
+#define SA_TSC_PER_US		0x70	/* for the verifier's timing line */
+#define SA_NSEGS		0x78	/* segments to verify */
+#define SA_SEGS			0x80	/* struct stub_segment[STUB_MAX_SEGS] */
+#define SA_SIZE			0x180
 
-/* Selectors the x86 boot protocol requires for the 64-bit entry. */
+#define STUB_F_VERIFY		0x1	/* check SHA-256 of each segment after the copy */
+#define STUB_F_VERBOSE		0x2	/* report the verification on COM1 */
+#define STUB_MAX_SEGS		4
+
 #define BOOT_CS			0x10
 #define BOOT_DS			0x18
 
@@ -51,6 +60,15 @@ struct stub_args {
 	struct descriptor_table_ptr idtr;
 	uint8_t  pad1[6];
 	uint64_t gdt[4];		/* null, unused, 0x10 code64, 0x18 data */
+	uint64_t flags;			/* STUB_F_* */
+	uint64_t tsc_per_us;		/* 0 if unknown */
+	uint64_t nsegs;
+	struct stub_segment {
+		uint64_t dest;		/* final physical address */
+		uint64_t size;		/* bytes */
+		uint8_t  sha256[32];	/* digest taken before ExitBootServices */
+		char     name[16];	/* NUL-terminated, for the report */
+	} __attribute__((packed)) segs[STUB_MAX_SEGS];
 } __attribute__((packed));
 
 _Static_assert(__builtin_offsetof(struct stub_args, list_head) == SA_LIST_HEAD, "list_head");
@@ -61,9 +79,15 @@ _Static_assert(__builtin_offsetof(struct stub_args, stack_top) == SA_STACK_TOP, 
 _Static_assert(__builtin_offsetof(struct stub_args, gdtr) == SA_GDTR, "gdtr");
 _Static_assert(__builtin_offsetof(struct stub_args, idtr) == SA_IDTR, "idtr");
 _Static_assert(__builtin_offsetof(struct stub_args, gdt) == SA_GDT, "gdt");
+_Static_assert(__builtin_offsetof(struct stub_args, flags) == SA_FLAGS, "flags");
+_Static_assert(__builtin_offsetof(struct stub_args, tsc_per_us) == SA_TSC_PER_US, "tsc");
+_Static_assert(__builtin_offsetof(struct stub_args, nsegs) == SA_NSEGS, "nsegs");
+_Static_assert(__builtin_offsetof(struct stub_args, segs) == SA_SEGS, "segs");
+_Static_assert(sizeof(struct stub_segment) == 64, "stub_segment size");
 _Static_assert(sizeof(struct stub_args) == SA_SIZE, "stub_args size");
-_Static_assert(STUB_ARGS_OFFSET + SA_SIZE + 256 <= STUB_STACK_TOP, "room for the stack");
-_Static_assert(STUB_CODE_MAX <= STUB_ARGS_OFFSET, "code ends before the arguments");
+/* The verifier's SHA-256 state and frames need about 1 KiB of stack. */
+_Static_assert(STUB_ARGS_OFFSET + SA_SIZE + 1024 <= STUB_STACK_TOP, "room for the stack");
+_Static_assert(CONTROL_CODE_MAX <= STUB_ARGS_OFFSET, "code ends before the arguments");
 
 /* Flat descriptors: base 0, limit 4 GiB, granularity 4 KiB. */
 #define GDT_CODE64	0x00af9a000000ffffull	/* present, DPL0, exec/read, L=1 */

@@ -3,18 +3,18 @@
 
 #include <string.h>
 
-uint64_t control_page_fill(void *page, uint64_t page_addr, const struct control_request *req)
+uint64_t control_page_fill(void *pages, uint64_t addr, const struct control_request *req)
 {
-	struct stub_args *args = (struct stub_args *)((uint8_t *)page + STUB_ARGS_OFFSET);
-	uint64_t args_addr = page_addr + STUB_ARGS_OFFSET;
+	struct stub_args *args = (struct stub_args *)((uint8_t *)pages + STUB_ARGS_OFFSET);
+	uint64_t args_addr = addr + STUB_ARGS_OFFSET;
 
-	memset(page, 0, CONTROL_PAGE_SIZE);
-	memcpy(page, relocate_stub_start, (size_t)(relocate_stub_end - relocate_stub_start));
+	memset(pages, 0, CONTROL_SIZE);
+	memcpy(pages, control_blob_start, (size_t)(control_blob_end - control_blob_start));
 	args->list_head = req->list_head;
 	args->cr3 = req->cr3;
 	args->boot_params = req->boot_params;
 	args->entry = req->entry;
-	args->stack_top = page_addr + STUB_STACK_TOP;
+	args->stack_top = addr + STUB_STACK_TOP;
 	args->gdt[0] = 0;
 	args->gdt[1] = 0;
 	args->gdt[BOOT_CS / 8] = GDT_CODE64;
@@ -23,5 +23,9 @@ uint64_t control_page_fill(void *page, uint64_t page_addr, const struct control_
 	args->gdtr.base = args_addr + SA_GDT;
 	args->idtr.limit = 0;	/* a null IDT: any exception now is fatal */
 	args->idtr.base = 0;
+	args->flags = req->flags;
+	args->tsc_per_us = req->tsc_per_us;
+	args->nsegs = req->nsegs < STUB_MAX_SEGS ? req->nsegs : STUB_MAX_SEGS;
+	memcpy(args->segs, req->segs, args->nsegs * sizeof(args->segs[0]));
 	return args_addr;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fills the control page (layout in include/stub_args.h). */
+/* Fills the control pages (layout in include/stub_args.h). */
 #ifndef CHAINLOAD_CONTROL_H
 #define CHAINLOAD_CONTROL_H
 
@@ -7,22 +7,26 @@
 
 #include "stub_args.h"
 
-/* The stub's bytes, from relocate/stub.S. */
-extern const uint8_t relocate_stub_start[];
-extern const uint8_t relocate_stub_end[];
+/* The control blob's bytes (relocate/blob.S). */
+extern const uint8_t control_blob_start[];
+extern const uint8_t control_blob_end[];
 
 struct control_request {
 	uint64_t list_head;	/* from the layout's page list */
 	uint64_t cr3;		/* identity map root */
 	uint64_t boot_params;
 	uint64_t entry;		/* kernel load address + STARTUP_64_OFFSET */
+	uint64_t flags;		/* STUB_F_* */
+	uint64_t tsc_per_us;
+	uint64_t nsegs;		/* at most STUB_MAX_SEGS */
+	const struct stub_segment *segs;
 };
 
 /*
- * Copies the stub into `page` (mapped at physical `page_addr`) and fills its
- * argument block and GDT.  Returns the physical address of the argument
- * block, which the stub takes in %rdi.
+ * Copies the blob into `pages` (CONTROL_SIZE bytes, mapped at physical
+ * `addr`) and fills its argument block and GDT.  Returns the physical
+ * address of the argument block, which the stub takes in %rdi.
  */
-uint64_t control_page_fill(void *page, uint64_t page_addr, const struct control_request *req);
+uint64_t control_page_fill(void *pages, uint64_t addr, const struct control_request *req);
 
 #endif /* CHAINLOAD_CONTROL_H */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Relocation stub: runs from the control page after ExitBootServices, copies
- * every page of the page list to its destination and enters the kernel.
+ * every page of the page list to its destination, has relocate/blob/verify.c
+ * check the segments' SHA-256 at their final addresses, and enters the
+ * kernel.  It is the first thing in the control blob (relocate/blob/blob.ld).
  *
  * Register contract
  *   entry:   %rdi = physical address of struct stub_args (include/stub_args.h)
@@ -9,6 +11,8 @@
  *            the copy of this code inside the control page, any IF.
  *   uses:    %r15 = stub_args; %rcx = current entry; %rbx = next entry slot;
  *            %rdi = current destination; %rsi = source (rep movsq).
+ *            verify_segments() is a SysV C call on our stack; it returns only
+ *            when every digest matches (else it reports on COM1 and halts).
  *   leaves:  to the kernel's 64-bit entry with interrupts off, our identity
  *            map in CR3, CR4.PGE and CR4.CET clear, our GDT (CS=0x10,
  *            DS=ES=SS=FS=GS=0x18), a null IDT, DF clear, %rsi = boot_params,
@@ -25,12 +29,11 @@
 #define CR4_PGE_BIT	7
 #define CR4_CET_BIT	23
 
-	.text
+	.section .text.entry, "ax"
 	.code64
-	.globl	relocate_stub_start
-	.globl	relocate_stub_end
+	.globl	stub_entry
 
-relocate_stub_start:
+stub_entry:
 	cli
 	cld
 	movq	%rdi, %r15
@@ -75,7 +78,7 @@ next_entry:
 	andq	$PAGE_MASK, %rbx
 	jmp	fetch
 2:	testb	$IND_DONE, %cl
-	jnz	enter_kernel
+	jnz	copied
 	testb	$IND_SOURCE, %cl
 	jz	fetch
 	movq	%rcx, %rsi
@@ -90,6 +93,12 @@ fetch:
 	movq	(%rbx), %rcx
 	addq	$8, %rbx
 	jmp	next_entry
+
+copied:
+	testq	$STUB_F_VERIFY, SA_FLAGS(%r15)
+	jz	enter_kernel
+	movq	%r15, %rdi
+	call	verify_segments		/* %rsp is 16-byte aligned here */
 
 enter_kernel:
 	movq	SA_BOOT_PARAMS(%r15), %rsi
@@ -109,12 +118,5 @@ enter_kernel:
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
 	ret
-
-	/*
-	 * Pad to STUB_CODE_MAX with int3; the assembler rejects a negative
-	 * size, so the build fails if the stub outgrows its part of the page.
-	 */
-	.skip	STUB_CODE_MAX - (. - relocate_stub_start), 0xcc
-relocate_stub_end:
 
 	.section .note.GNU-stack, "", @progbits

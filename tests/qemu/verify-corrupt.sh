@@ -1,0 +1,38 @@
+#!/bin/bash
+# Verify after copy catches corruption: the test-only build chainload-corrupt
+# flips one staged kernel byte after its SHA-256 was taken.  The control
+# blob must report the kernel segment and both digests on COM1 and halt,
+# so the test kernel never starts.  The release binary, loaded the same way,
+# must boot (the knob is absent from it).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+corrupt=$ROOT/build/test/chainload-corrupt.efi
+if [ "${CHAINLOAD_NO_BUILD:-0}" != 1 ]; then
+	make -C "$ROOT" -s build/chainload.efi test-images "$corrupt"
+fi
+require_file "$corrupt" "make build/test/chainload-corrupt.efi"
+require_file "$TESTKERN" "make test-images"
+
+# It halts on purpose: the timeout ends the run, so no pass is expected.
+boot corrupt --timeout 25 --efi "$corrupt" --loader-args -v --tk-words
+ok=0
+log_text | grep -aqE '^chainload: verify: kernel at 0x0*1600000 \(11[0-9]{3} bytes\) does not match what was read$' || ok=1
+record $ok "COM1 names the kernel segment, its address and size"
+expected=$(log_text | sed -n 's/^chainload: verify: expected \([0-9a-f]\{64\}\)$/\1/p')
+found=$(log_text | sed -n 's/^chainload: verify: found    \([0-9a-f]\{64\}\)$/\1/p')
+ok=0
+[ -n "$expected" ] && [ -n "$found" ] && [ "$expected" != "$found" ] || ok=1
+record $ok "COM1 shows two different digests (expected $expected, found $found)"
+expect_line "chainload: verify: halted, the kernel was not started"
+ok=0
+log_text | grep -aq '^tk: start' && ok=1
+record $ok "the test kernel did not run"
+
+# The same boot with the release binary and --no-verify off: a clean verify line.
+boot release --timeout 60 --loader-args -v --tk-words
+expect_boot_pass
+ok=0
+log_text | grep -aqE '^chainload: verify: 2 segments, [0-9]+ bytes match their SHA-256 at their final addresses, [0-9]+ us$' || ok=1
+record $ok "the release binary verified both segments"
+finish
