@@ -29,6 +29,7 @@
 #include "memory_map.h"
 #include "pages.h"
 #include "plan.h"
+#include "test_fragment.h"
 #include "segment_digest.h"
 #include "timer.h"
 
@@ -57,6 +58,7 @@ struct launch {
 	UINT64 cmdline_addr;
 	struct exit_ctx exit;
 	struct firmware_info fw;
+	struct test_fragment fragment;	/* test builds only */
 	struct phase_timer timer;
 	struct stub_segment digests[STUB_MAX_SEGS];
 	UINT64 us_open, us_plan, us_read, us_prepare, us_digest;
@@ -296,7 +298,9 @@ static EFI_STATUS prepare(struct launch *ln)
 {
 	EFI_STATUS st;
 
-	st = prepare_boot_params(ln);
+	st = test_fragment_apply(&ln->fragment);
+	if (!EFI_ERROR(st))
+		st = prepare_boot_params(ln);
 	if (!EFI_ERROR(st))
 		st = prepare_control(ln);
 	if (EFI_ERROR(st))
@@ -321,25 +325,27 @@ static void print_summary(const struct launch *ln)
 		  kib(ln->initrd_size), (unsigned long long)ln->args->cmdline_len);
 }
 
+static void print_row(const char *what, const char *file, UINT64 dest, UINT64 size)
+{
+	con_print("  %-8s %-28s 0x%016llx %12llu\n", what, file, (unsigned long long)dest,
+		  (unsigned long long)size);
+}
+
 static void print_plan(const struct launch *ln)
 {
 	const struct layout *l = ln->layout;
 
-	con_print("  %-8s %-24s %-18s %s\n", "what", "file", "destination", "size");
-	con_print("  kernel   %s  0x%016llx  %llu bytes (init_size window %llu KiB, %s)\n",
-		  ln->kernel.path, (unsigned long long)ln->plan.kernel_addr,
-		  (unsigned long long)ln->bz.payload_size, kib(ln->bz.init_size),
-		  ln->bz.relocatable ? "relocatable" : "fixed address");
+	con_print("  %-8s %-28s %-18s %12s\n", "what", "file", "destination", "bytes");
+	print_row("kernel", ln->kernel.path, ln->plan.kernel_addr, ln->bz.payload_size);
 	for (size_t i = 0; i < ln->args->n_initrds; i++)
-		con_print("  initrd   %s  0x%016llx  %llu bytes\n", ln->initrds[i].path,
-			  (unsigned long long)(ln->plan.initrd_addr + ln->initrd_offset[i]),
-			  (unsigned long long)ln->initrds[i].size);
-	con_print("  params   boot_params  0x%016llx  4096 bytes\n",
-		  (unsigned long long)ln->bp_addr);
-	con_print("  cmdline  -  0x%016llx  %llu bytes\n", (unsigned long long)ln->cmdline_addr,
-		  (unsigned long long)ln->args->cmdline_len + 1);
-	con_print("  control  stub  0x%016llx  %u bytes\n",
-		  (unsigned long long)ln->exit.control_addr, CONTROL_SIZE);
+		print_row("initrd", ln->initrds[i].path, ln->plan.initrd_addr + ln->initrd_offset[i],
+			  ln->initrds[i].size);
+	print_row("params", "(boot_params)", ln->bp_addr, PAGE);
+	print_row("cmdline", "(command line)", ln->cmdline_addr, ln->args->cmdline_len + 1);
+	print_row("control", "(relocation stub)", ln->exit.control_addr, CONTROL_SIZE);
+	con_print("  kernel: %s, init_size window 0x%llx-0x%llx\n",
+		  ln->bz.relocatable ? "relocatable" : "fixed address",
+		  (unsigned long long)ln->plan.kernel_addr, (unsigned long long)ln->plan.kernel_end);
 	con_print("  pages: %llu read in place, %llu copied by the stub (%llu list pages); "
 		  "identity map to 0x%llx in %llu table pages (%s pages)\n",
 		  (unsigned long long)l->pages_in_place, (unsigned long long)l->pages_copied,
@@ -357,6 +363,7 @@ static void print_plan(const struct launch *ln)
 static void launch_release(struct launch *ln)
 {
 	exit_release(&ln->exit);
+	test_fragment_release(&ln->fragment);
 	if (ln->layout)
 		BS->FreePool(ln->layout);
 	memory_map_free(&ln->map);

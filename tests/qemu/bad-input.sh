@@ -1,8 +1,9 @@
 #!/bin/bash
 # Bad input, all in one shell session: each case must print its one-line
 # error (file, problem, EFI status name) and return to the shell, which goes
-# on to the next line.  `memmap` before and after shows that the failed
-# launches left no loader pages behind.  A 256 MiB guest makes the 300 MiB
+# on to the next line.  A --dry-run of a good kernel follows: it must do all
+# the work, say so and return EFI_SUCCESS.  `memmap` before and after shows
+# that none of these launches left loader pages behind.  A 256 MiB guest makes the 300 MiB
 # initrd too large for any memory.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -65,6 +66,8 @@ expected=(
 		echo "${cases[$i]}"
 		echo "echo BAD-CASE-$i returned %lasterror%"
 	done
+	echo "$loader -n -v -i \\bad\\random \\bad\\smallcmd x"
+	echo 'echo DRY-RUN returned %lasterror%'
 	echo 'memmap > \after.txt'
 	echo 'echo MEMMAP-BEFORE'
 	echo 'type \before.txt'
@@ -86,6 +89,12 @@ for i in "${!cases[@]}"; do
 	log_text | grep -aqE "^BAD-CASE-$i returned 0x[0-9A-Fa-f]*[1-9A-Fa-f][0-9A-Fa-f]*$" || ok=1
 	record $ok "case $i returned a non-success status to the shell"
 done
+
+expect_line "chainload: dry run: stopping before ExitBootServices"
+expect_line "DRY-RUN returned 0x0"
+ok=0
+log_text | grep -aqE '^  pages: 5 read in place, 0 copied by the stub' || ok=1
+record $ok "the dry run planned the kernel's and initrd's 5 pages"
 
 # Loader pages (chainload's own type) are the same before and after.
 loader_pages() {
