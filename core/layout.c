@@ -187,19 +187,16 @@ static bool inside_one_window(const struct layout *l, uint64_t start, uint64_t e
 	return false;
 }
 
-int layout_add_segment(struct layout *l, const struct memmap *map, const struct page_alloc *pa,
-		       const char *name, uint64_t dest, uint64_t size, bool force_copy,
-		       size_t *ret_index, struct diag *diag)
+/* Opens segment `n_segments` at [dest, dest + size) inside one window. */
+static int begin_segment(struct layout *l, const char *name, uint64_t dest, uint64_t size,
+			 uint64_t *ret_end, struct diag *diag)
 {
-	struct segment_ctx ctx = { l, pa, force_copy, diag };
 	struct segment *seg;
-	uint64_t end;
-	int rc;
 
 	if (!size || (dest & (PAGE - 1)) || size > UINT64_MAX - dest - PAGE)
 		return diag_set(diag, CL_E_INTERNAL, "bad %s segment", name);
-	end = (dest + size + PAGE - 1) & ~(PAGE - 1);
-	if (!inside_one_window(l, dest, end))
+	*ret_end = (dest + size + PAGE - 1) & ~(PAGE - 1);
+	if (!inside_one_window(l, dest, *ret_end))
 		return diag_set(diag, CL_E_INTERNAL, "%s segment is outside its window", name);
 	if (l->n_segments == LAYOUT_MAX_SEGMENTS)
 		return diag_set(diag, CL_E_TOO_MANY, "more than %d segments",
@@ -209,11 +206,53 @@ int layout_add_segment(struct layout *l, const struct memmap *map, const struct 
 	seg->dest = dest;
 	seg->size = size;
 	seg->first = l->n_extents;
-	rc = for_each_run(map, dest, end, segment_run, &ctx);
-	if (rc)
-		return rc;
+	return CL_OK;
+}
+
+static void end_segment(struct layout *l, size_t *ret_index)
+{
+	struct segment *seg = &l->segments[l->n_segments];
+
 	seg->count = l->n_extents - seg->first;
 	*ret_index = l->n_segments++;
+}
+
+int layout_add_segment(struct layout *l, const struct memmap *map, const struct page_alloc *pa,
+		       const char *name, uint64_t dest, uint64_t size, bool force_copy,
+		       size_t *ret_index, struct diag *diag)
+{
+	struct segment_ctx ctx = { l, pa, force_copy, diag };
+	uint64_t end;
+	int rc;
+
+	rc = begin_segment(l, name, dest, size, &end, diag);
+	if (!rc)
+		rc = for_each_run(map, dest, end, segment_run, &ctx);
+	if (rc)
+		return rc;
+	end_segment(l, ret_index);
+	return CL_OK;
+}
+
+int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest,
+			      uint64_t size, uint64_t src, size_t *ret_index, struct diag *diag)
+{
+	uint64_t end;
+	int rc;
+
+	rc = begin_segment(l, name, dest, size, &end, diag);
+	if (rc)
+		return rc;
+	if ((src & (PAGE - 1)) || src > UINT64_MAX - (end - dest) ||
+	    layout_in_window(l, src, src + (end - dest)))
+		return diag_set(diag, CL_E_INTERNAL,
+				"%s staging buffer 0x%llx overlaps a destination", name,
+				(unsigned long long)src);
+	rc = add_extent(l, dest, src, (end - dest) / PAGE, diag);
+	if (rc)
+		return rc;
+	l->pages_copied += (end - dest) / PAGE;
+	end_segment(l, ret_index);
 	return CL_OK;
 }
 

@@ -75,6 +75,15 @@ int layout_add_segment(struct layout *l, const struct memmap *map, const struct 
 		       const char *name, uint64_t dest, uint64_t size, bool force_copy,
 		       size_t *ret_index, struct diag *diag);
 
+/*
+ * Adds a segment staged in one contiguous, page-aligned buffer the caller
+ * already filled (at physical `src`, outside every window): every page is
+ * moved by the stub.  Used when the bytes to place are the bytes that were
+ * verified as a whole file, so they cannot be read in place.
+ */
+int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest,
+			      uint64_t size, uint64_t src, size_t *ret_index, struct diag *diag);
+
 /* Allocates pages that lie outside every window (retrying past strays). */
 int layout_alloc_outside(const struct layout *l, const struct page_alloc *pa,
 			 enum page_kind kind, uint64_t pages, uint64_t max_end,

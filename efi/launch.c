@@ -24,6 +24,7 @@
 #include "file.h"
 #include "firmware_info.h"
 #include "identmap.h"
+#include "kernel_trust.h"
 #include "kexec_list.h"
 #include "layout.h"
 #include "memory_map.h"
@@ -43,6 +44,8 @@ struct launch {
 	struct efi_file kernel;
 	UINT8 head[BZIMAGE_HEAD_BYTES];
 	struct bzimage_info bz;
+	BOOLEAN whole_kernel;			/* read whole, verified, stub-copied */
+	UINT64 kernel_buf;			/* whole_kernel: payload, page aligned */
 	struct efi_file initrds[ARGS_MAX_INITRDS];
 	UINT64 initrd_offset[ARGS_MAX_INITRDS];	/* 4-byte aligned, in the image */
 	UINT64 initrd_size;			/* end of the last file's bytes */
@@ -69,6 +72,44 @@ static EFI_STATUS core_error(int rc, const char *what, const struct diag *d)
 	return con_error(efi_status_of(rc), what, "%s", d->msg);
 }
 
+/*
+ * Reads the whole kernel file once into pages of its own, parses the header
+ * from there, has it verified, and moves it so the protected-mode payload
+ * starts on a page: the relocation stub then copies exactly the verified
+ * bytes to the kernel's destination.
+ */
+static EFI_STATUS read_whole_kernel(struct launch *ln, struct diag *d, int *ret_rc)
+{
+	UINT64 size = ln->kernel.size, addr, pad;
+	UINT8 *buf;
+	EFI_STATUS st;
+
+	/* Room for the file, the shift below and the zeroed tail of its last page. */
+	*ret_rc = ln->pa.alloc(ln->pa.ctx, PAGE_KIND_DATA, size / PAGE + 3, UINT64_MAX, &addr);
+	if (*ret_rc)
+		return con_error(EFI_OUT_OF_RESOURCES, ln->kernel.path,
+				 "no memory to read the whole kernel for verification");
+	buf = (UINT8 *)(UINTN)addr;
+	st = file_read(&ln->kernel, 0, buf, size);
+	if (EFI_ERROR(st))
+		return st;
+	CopyMem(ln->head, buf, size < sizeof(ln->head) ? size : sizeof(ln->head));
+	*ret_rc = bzimage_parse(ln->head, size < sizeof(ln->head) ? size : sizeof(ln->head),
+				size, &ln->bz, d);
+	if (*ret_rc)
+		return EFI_SUCCESS;
+	st = kernel_trust_verify(ln->image, &ln->kernel, buf, size);
+	if (EFI_ERROR(st))
+		return st;
+	/* One move in memory after the verification (not a second read), backwards
+	 * because the ranges overlap. */
+	pad = (PAGE - ln->bz.setup_size % PAGE) % PAGE;
+	for (UINT64 i = size; pad && i-- > 0;)
+		buf[i + pad] = buf[i];
+	ln->kernel_buf = addr + pad + ln->bz.setup_size;
+	return EFI_SUCCESS;
+}
+
 static EFI_STATUS open_kernel(struct launch *ln)
 {
 	UINT64 head_len;
@@ -79,11 +120,18 @@ static EFI_STATUS open_kernel(struct launch *ln)
 	st = file_open(ln->root, ln->args->kernel, &ln->kernel);
 	if (EFI_ERROR(st))
 		return st;
-	head_len = ln->kernel.size < sizeof(ln->head) ? ln->kernel.size : sizeof(ln->head);
-	st = file_read(&ln->kernel, 0, ln->head, head_len);
-	if (EFI_ERROR(st))
-		return st;
-	rc = bzimage_parse(ln->head, head_len, ln->kernel.size, &ln->bz, &d);
+	ln->whole_kernel = kernel_trust_required();
+	if (ln->whole_kernel) {
+		st = read_whole_kernel(ln, &d, &rc);
+		if (EFI_ERROR(st))
+			return st;
+	} else {
+		head_len = ln->kernel.size < sizeof(ln->head) ? ln->kernel.size : sizeof(ln->head);
+		st = file_read(&ln->kernel, 0, ln->head, head_len);
+		if (EFI_ERROR(st))
+			return st;
+		rc = bzimage_parse(ln->head, head_len, ln->kernel.size, &ln->bz, &d);
+	}
 	if (!rc)
 		rc = bootparams_check_cmdline(&ln->bz, ln->args->cmdline_len, &d);
 	return rc ? core_error(rc, ln->kernel.path, &d) : EFI_SUCCESS;
@@ -175,7 +223,11 @@ static EFI_STATUS stage_files(struct launch *ln)
 	if (!rc && ln->initrd_size)
 		rc = layout_reserve(l, &ln->map, &ln->pa, ln->plan.initrd_addr,
 				    ln->plan.initrd_end, &d);
-	if (!rc)
+	if (!rc && ln->whole_kernel)
+		rc = layout_add_segment_staged(l, "kernel", ln->plan.kernel_addr,
+					       ln->bz.payload_size, ln->kernel_buf,
+					       &ln->kernel_seg, &d);
+	else if (!rc)
 		rc = layout_add_segment(l, &ln->map, &ln->pa, "kernel", ln->plan.kernel_addr,
 					ln->bz.payload_size, a->force_copy, &ln->kernel_seg, &d);
 	if (!rc && ln->initrd_size)
@@ -184,10 +236,12 @@ static EFI_STATUS stage_files(struct launch *ln)
 	if (rc)
 		return core_error(rc, ln->kernel.path, &d);
 
-	st = read_into(ln, ln->kernel_seg, 0, &ln->kernel, ln->bz.setup_size,
-		       ln->bz.payload_size);
-	if (EFI_ERROR(st))
-		return st;
+	if (!ln->whole_kernel) {
+		st = read_into(ln, ln->kernel_seg, 0, &ln->kernel, ln->bz.setup_size,
+			       ln->bz.payload_size);
+		if (EFI_ERROR(st))
+			return st;
+	}
 	layout_zero(l, &ln->pa, ln->kernel_seg, ln->bz.payload_size, PAGE);
 	for (size_t i = 0; i < a->n_initrds; i++) {
 		UINT64 off = ln->initrd_offset[i];

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Secure Boot for a kernel chainload places itself: the firmware's check
+ * only covers images started with LoadImage, so when Secure Boot is
+ * enforced chainload must have the kernel verified before it may boot it.
+ * The whole file is read once into one buffer; that buffer is verified and
+ * is also what the relocation stub copies to the kernel's destination.
+ */
+#ifndef CHAINLOAD_KERNEL_TRUST_H
+#define CHAINLOAD_KERNEL_TRUST_H
+
+#include <efi.h>
+
+#include "file.h"
+
+/*
+ * Whether the kernel must be verified: Secure Boot enforced, or its state
+ * unreadable (fail closed).  No option can turn this off.
+ */
+BOOLEAN kernel_trust_required(void);
+
+/*
+ * Verifies the kernel file's bytes `buf` (`size` bytes, the whole file).
+ * Prints the one-line refusal itself (file and reason) and returns its
+ * status; EFI_SUCCESS only when the kernel may run.
+ */
+EFI_STATUS kernel_trust_verify(EFI_HANDLE image, const struct efi_file *f, const void *buf,
+			       UINTN size);
+
+#endif /* CHAINLOAD_KERNEL_TRUST_H */
