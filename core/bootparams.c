@@ -12,6 +12,21 @@ int bootparams_check_cmdline(const struct bzimage_info *kernel, size_t len, stru
 	return CL_OK;
 }
 
+/*
+ * boot.rst, kernel_alignment: a relocatable kernel rounds its load address
+ * up to this before decompressing, so a loader that used a lesser alignment
+ * (down to min_alignment) must write the one it used, or the kernel would
+ * run past the init_size window planned for it.
+ */
+static uint32_t alignment_used(const struct bzimage_info *kernel, uint64_t addr)
+{
+	uint64_t align = kernel->kernel_alignment;
+
+	while (align > 1 && (addr & (align - 1)))
+		align >>= 1;
+	return (uint32_t)align;
+}
+
 void bootparams_init(struct boot_params *bp, const struct bootparams_request *req)
 {
 	const size_t hdr_off = __builtin_offsetof(struct boot_params, hdr);
@@ -22,6 +37,8 @@ void bootparams_init(struct boot_params *bp, const struct bootparams_request *re
 	bp->hdr.type_of_loader = TYPE_OF_LOADER_UNDEFINED;
 	bp->hdr.vid_mode = VID_MODE_NORMAL;
 	bp->hdr.code32_start = (uint32_t)req->kernel_addr;
+	if (req->kernel->relocatable)
+		bp->hdr.kernel_alignment = alignment_used(req->kernel, req->kernel_addr);
 	bp->hdr.cmd_line_ptr = (uint32_t)req->cmdline_addr;
 	bp->ext_cmd_line_ptr = (uint32_t)(req->cmdline_addr >> 32);
 	bp->hdr.ramdisk_image = (uint32_t)req->initrd_addr;
@@ -59,8 +76,12 @@ void bootparams_set_e820(struct boot_params *bp, const struct boot_e820_entry *e
 
 	memcpy(bp->e820_table, entries, in_page * sizeof(*entries));
 	bp->e820_entries = (uint8_t)in_page;
-	if (n == in_page || !ext)
+	if (n <= BOOT_PARAMS_E820_MAX || !ext) {
+		/* A retried exit whose map now fits: unchain the first try's node. */
+		if (ext && bp->hdr.setup_data == ext_addr)
+			bp->hdr.setup_data = ext->next;
 		return;
+	}
 	ext->type = SETUP_E820_EXT;
 	ext->len = (uint32_t)((n - in_page) * sizeof(*entries));
 	memcpy(ext->data, entries + in_page, ext->len);

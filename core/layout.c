@@ -30,11 +30,12 @@ static int for_each_run(const struct memmap *map, uint64_t start, uint64_t end,
 	uint64_t run = start;
 	enum mem_class cls = memmap_window_class(map, start, start + PAGE);
 
-	for (uint64_t p = start + PAGE; p <= end; p += PAGE) {
-		enum mem_class c = p < end ? memmap_window_class(map, p, p + PAGE) : MEM_NEVER;
+	/* p < end, never p <= end: a window may end at the top page, and p must not wrap. */
+	for (uint64_t p = start + PAGE; p < end; p += PAGE) {
+		enum mem_class c = memmap_window_class(map, p, p + PAGE);
 		int rc;
 
-		if (p < end && c == cls)
+		if (c == cls)
 			continue;
 		rc = fn(arg, run, p, cls);
 		if (rc)
@@ -42,7 +43,7 @@ static int for_each_run(const struct memmap *map, uint64_t start, uint64_t end,
 		run = p;
 		cls = c;
 	}
-	return CL_OK;
+	return fn(arg, run, end, cls);
 }
 
 struct reserve_ctx {
@@ -193,7 +194,8 @@ static int begin_segment(struct layout *l, const char *name, uint64_t dest, uint
 {
 	struct segment *seg;
 
-	if (!size || (dest & (PAGE - 1)) || size > UINT64_MAX - dest - PAGE)
+	/* dest + size rounded up to a page must not wrap: dest <= UINT64_MAX - (PAGE - 1). */
+	if (!size || (dest & (PAGE - 1)) || size > UINT64_MAX - (PAGE - 1) - dest)
 		return diag_set(diag, CL_E_INTERNAL, "bad %s segment", name);
 	*ret_end = (dest + size + PAGE - 1) & ~(PAGE - 1);
 	if (!inside_one_window(l, dest, *ret_end))

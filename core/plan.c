@@ -4,23 +4,25 @@
 #include "bootparam.h"
 
 #define PAGE 4096ull
+#define FOUR_GIB (1ull << 32)
 
 static uint64_t align_up(uint64_t v, uint64_t a)
 {
 	return (v + a - 1) & ~(a - 1);
 }
 
-static int window_ok(const struct memmap *map, uint64_t start, uint64_t size,
+/* Is [start, start + size) at or above the floor, ending by `limit`, and usable? */
+static int window_ok(const struct memmap *map, uint64_t start, uint64_t size, uint64_t limit,
 		     enum mem_class worst_allowed)
 {
-	if (start < PLAN_LOW_FLOOR || size > UINT64_MAX - start)
+	if (start < PLAN_LOW_FLOOR || start > limit || size > limit - start)
 		return 0;
 	return memmap_window_class(map, start, start + size) <= worst_allowed;
 }
 
-/* The lowest `align`-aligned free window of `size` bytes at or above `floor`. */
+/* The lowest `align`-aligned free window of `size` bytes in [floor, limit). */
 static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align,
-			 uint64_t floor, uint64_t *ret)
+			 uint64_t floor, uint64_t limit, uint64_t *ret)
 {
 	for (size_t i = 0; i < map->count; i++) {
 		const struct mem_range *r = &map->ranges[i];
@@ -31,7 +33,7 @@ static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align
 		if (start > UINT64_MAX - align)
 			break;
 		start = align_up(start, align);
-		if (window_ok(map, start, size, MEM_FREE)) {
+		if (window_ok(map, start, size, limit, MEM_FREE)) {
 			*ret = start;
 			return 1;
 		}
@@ -44,22 +46,26 @@ int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct 
 {
 	uint64_t size = align_up(bz->init_size, PAGE);
 	uint64_t addr = bz->pref_address;
+	/* boot.rst, xloadflags: without this flag the kernel must stay below 4 GiB. */
+	uint64_t limit = (bz->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G) ? UINT64_MAX : FOUR_GIB;
+	uint64_t floor = addr > PLAN_LOW_FLOOR ? addr : PLAN_LOW_FLOOR;
 
 	if (!bz->relocatable) {
-		if (!window_ok(map, addr, size, MEM_FREE_AFTER_EXIT))
+		if (!window_ok(map, addr, size, limit, MEM_FREE_AFTER_EXIT))
 			return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
 					"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
 					(unsigned long long)addr, (unsigned long long)(addr + size));
 		goto found;
 	}
-	if (window_ok(map, addr, size, MEM_FREE))
+	/* A relocatable kernel must start at least min_alignment aligned. */
+	if (!(addr & (bz->min_alignment - 1)) && window_ok(map, addr, size, limit, MEM_FREE))
 		goto found;
 	/*
 	 * Never below pref_address: Linux decompresses to
 	 * max(load address, LOAD_PHYSICAL_ADDR) and pref_address is the latter.
 	 */
 	for (uint64_t align = bz->kernel_alignment; align >= bz->min_alignment; align >>= 1)
-		if (lowest_window(map, size, align, bz->pref_address, &addr))
+		if (lowest_window(map, size, align, floor, limit, &addr))
 			goto found;
 	return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
 			"no free memory window of %llu KiB at or above 0x%llx for the kernel",
@@ -89,7 +95,7 @@ static int try_top(const struct memmap *map, const struct plan *plan, uint64_t s
 			top = plan->kernel_addr;	/* retry just below the kernel */
 			continue;
 		}
-		if (window_ok(map, start, size, MEM_FREE)) {
+		if (window_ok(map, start, size, UINT64_MAX, MEM_FREE)) {
 			*ret = start;
 			return 1;
 		}

@@ -67,9 +67,10 @@ int identmap_build(const struct layout *l, const struct page_alloc *pa, uint64_t
 		uint64_t pdpt_addr, *pdpt;
 
 		rc = new_table(&b, &pdpt_addr, &pdpt);
-		if (!rc)
-			rc = fill_pdpt(&b, pdpt, (uint64_t)i * 512 * GIB);
+		if (rc)
+			break;
 		pml4[i] = pdpt_addr | PTE_WRITE | PTE_PRESENT;
+		rc = fill_pdpt(&b, pdpt, (uint64_t)i * 512 * GIB);
 	}
 	if (!rc)
 		*ret = m;

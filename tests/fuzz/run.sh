@@ -1,0 +1,33 @@
+#!/bin/bash
+# Runs each fuzzer for FUZZ_TIME seconds, one after the other, from its
+# committed seeds (tests/fuzz/corpus/<target>) plus what earlier runs found
+# (build/fuzz/corpus/<target>, where new inputs go).  A crash leaves its input
+# as build/fuzz/crash-<target>-* and fails the run; replay it with
+#   build/fuzz/fuzz_<target> build/fuzz/crash-<target>-<hash>
+#
+# Usage: FUZZ_TIME=25 tests/fuzz/run.sh BUILD_FUZZ_DIR TARGET...
+set -euo pipefail
+
+dir=$1
+shift
+time=${FUZZ_TIME:-25}
+failed=0
+for t in "$@"; do
+	mkdir -p "$dir/corpus/$t"
+	log=$dir/$t.log
+	start=$(date +%s)
+	# -max_len fits the largest seed (an e820 map of 200 descriptors).
+	if "$dir/fuzz_$t" -max_total_time="$time" -timeout=10 -rss_limit_mb=2048 \
+		-max_len=16384 -print_final_stats=1 -artifact_prefix="$dir/crash-$t-" \
+		"$dir/corpus/$t" "tests/fuzz/corpus/$t" >"$log" 2>&1; then
+		# The log may hold input bytes; the last stats block is the run's.
+		runs=$(grep -a '^stat::number_of_executed_units:' "$log" | tail -n 1 | tr -dc 0-9)
+		echo "fuzz_$t: ok, ${runs:-?} inputs in $(($(date +%s) - start)) s," \
+			"corpus $(ls "$dir/corpus/$t" | wc -l) + $(ls "tests/fuzz/corpus/$t" | wc -l) seeds"
+	else
+		echo "fuzz_$t: FAILED after $(($(date +%s) - start)) s; the end of $log:" >&2
+		grep -av '^#' "$log" | tail -n 40 >&2
+		failed=1
+	fi
+done
+exit $failed

@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Placement: one memory map and one kernel header per case, and the exact
+ * addresses (or the exact error) the planner must produce.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "bootparam.h"
+#include "plan.h"
+
+#define K (1ull << 10)
+#define M (1ull << 20)
+#define G (1ull << 30)
+
+#define CONV MM_CONVENTIONAL
+#define BDATA MM_BOOT_DATA
+#define RSVD MM_RESERVED
+#define ABOVE_4G (XLF_KERNEL_64 | XLF_CAN_BE_LOADED_ABOVE_4G)
+
+struct range_spec {
+	uint64_t start, end;
+	uint32_t type;
+};
+
+struct plan_case {
+	const char *name;
+	struct range_spec map[8];	/* sorted; ends at the first empty range */
+	bool relocatable;
+	uint64_t pref, align, min_align, init_size;
+	uint16_t xlf;			/* 0 means XLF_KERNEL_64 alone */
+	uint64_t initrd_addr_max;	/* 0 means 0x7fffffff */
+	uint64_t initrd_size;
+	int kernel_rc;
+	uint64_t kernel_addr, kernel_end;
+	int initrd_rc;
+	uint64_t initrd_addr, initrd_end;
+};
+
+/* The OVMF shape at 64 MiB: 16 MiB is busy with boot-services data. */
+#define OVMF_64M { { 0, 1 * M, RSVD }, { 1 * M, 9 * M, CONV }, { 9 * M, 21 * M, BDATA }, \
+		   { 21 * M, 64 * M, CONV } }
+#define FLAT_64M { { 0, 1 * M, RSVD }, { 1 * M, 64 * M, CONV } }
+
+static const struct plan_case cases[] = {
+	{ "relocatable at a free pref_address", FLAT_64M, true, 16 * M, 2 * M, 2 * M, 4 * M,
+	  0, 0, 1 * M, CL_OK, 16 * M, 20 * M, CL_OK, 63 * M, 64 * M },
+	{ "init_size rounds up to a page", FLAT_64M, true, 16 * M, 2 * M, 2 * M, 4 * M + 1,
+	  0, 0, 5000, CL_OK, 16 * M, 20 * M + 4 * K, CL_OK, 64 * M - 8 * K, 64 * M },
+	{ "busy pref_address: next aligned free window above it", OVMF_64M, true, 16 * M,
+	  2 * M, 2 * M, 4 * M, 0, 0, 0, CL_OK, 22 * M, 26 * M, CL_OK, 0, 0 },
+	{ "never below pref_address, though there is room lower",
+	  { { 1 * M, 16 * M, CONV }, { 16 * M, 20 * M, BDATA }, { 20 * M, 64 * M, CONV } },
+	  true, 16 * M, 2 * M, 2 * M, 4 * M, 0, 0, 0, CL_OK, 20 * M, 24 * M, CL_OK, 0, 0 },
+	{ "init_size window must fit, not just the start",
+	  { { 1 * M, 18 * M, CONV }, { 18 * M, 22 * M, BDATA }, { 22 * M, 64 * M, CONV } },
+	  true, 16 * M, 2 * M, 2 * M, 4 * M, 0, 0, 0, CL_OK, 22 * M, 26 * M, CL_OK, 0, 0 },
+	{ "a hole splits free memory",
+	  { { 1 * M, 17 * M, CONV }, { 18 * M, 64 * M, CONV } },
+	  true, 16 * M, 2 * M, 2 * M, 4 * M, 0, 0, 0, CL_OK, 18 * M, 22 * M, CL_OK, 0, 0 },
+	{ "adjacent free ranges make one window",
+	  { { 1 * M, 17 * M, CONV }, { 17 * M, 64 * M, CONV } },
+	  true, 16 * M, 2 * M, 2 * M, 4 * M, 0, 0, 0, CL_OK, 16 * M, 20 * M, CL_OK, 0, 0 },
+	{ "16 MiB alignment fails, 8 MiB fits",
+	  { { 1 * M, 9 * M, CONV }, { 9 * M, 21 * M, BDATA }, { 21 * M, 31 * M, CONV },
+	    { 31 * M, 64 * M, RSVD } },
+	  true, 16 * M, 16 * M, 2 * M, 4 * M, 0, 0, 0, CL_OK, 24 * M, 28 * M, CL_OK, 0, 0 },
+	{ "falls back all the way to a 4 KiB min_alignment",
+	  { { 1 * M, 21 * M, BDATA }, { 21 * M + 12 * K, 25 * M + 12 * K, CONV } },
+	  true, 16 * M, 16 * M, 4 * K, 4 * M, 0, 0, 0,
+	  CL_OK, 21 * M + 12 * K, 25 * M + 12 * K, CL_OK, 0, 0 },
+	{ "min_alignment 8 KiB stops the fallback",
+	  { { 1 * M, 21 * M, BDATA }, { 21 * M + 12 * K, 25 * M + 12 * K, CONV } },
+	  true, 16 * M, 16 * M, 8 * K, 4 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "relocatable, not enough memory anywhere", OVMF_64M, true, 16 * M, 2 * M, 2 * M,
+	  48 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "init_size of almost 4 GiB", FLAT_64M, true, 16 * M, 2 * M, 2 * M, 0xfffff001ull,
+	  ABOVE_4G, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "relocatable, memory only below pref_address", OVMF_64M, true, 60 * M, 2 * M, 2 * M,
+	  8 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "pref_address below 1 MiB: the first window at or above 1 MiB",
+	  { { 0, 64 * M, CONV } }, true, 0, 2 * M, 2 * M, 4 * M, 0, 0, 0,
+	  CL_OK, 2 * M, 6 * M, CL_OK, 0, 0 },
+	{ "pref_address not aligned to min_alignment is not used as is", FLAT_64M, true,
+	  16 * M + 4 * K, 2 * M, 2 * M, 4 * M, 0, 0, 0, CL_OK, 18 * M, 22 * M, CL_OK, 0, 0 },
+	{ "pref_address near the top of the address space",
+	  FLAT_64M, true, ~0ull - 2 * M + 1, 2 * M, 2 * M, 4 * M, 0, 0, 0,
+	  CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "kernel stays below 4 GiB without XLF_CAN_BE_LOADED_ABOVE_4G",
+	  { { 1 * M, 4 * G - 2 * M, BDATA }, { 4 * G - 2 * M, 8 * G, CONV } },
+	  true, 16 * M, 2 * M, 2 * M, 4 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "a smaller alignment keeps the kernel below 4 GiB",
+	  { { 1 * M, 4 * G - 6 * M, BDATA }, { 4 * G - 6 * M, 8 * G, CONV } },
+	  true, 16 * M, 16 * M, 2 * M, 4 * M, 0, 0, 0,
+	  CL_OK, 4 * G - 4 * M, 4 * G, CL_OK, 0, 0 },
+	{ "kernel above 4 GiB with XLF_CAN_BE_LOADED_ABOVE_4G",
+	  { { 1 * M, 4 * G - 2 * M, BDATA }, { 4 * G - 2 * M, 8 * G, CONV } },
+	  true, 16 * M, 16 * M, 2 * M, 4 * M, ABOVE_4G, 0, 0,
+	  CL_OK, 4 * G, 4 * G + 4 * M, CL_OK, 0, 0 },
+
+	{ "non-relocatable over busy boot-services memory", OVMF_64M, false, 16 * M, 0, 0,
+	  4 * M, 0, 0, 0, CL_OK, 16 * M, 20 * M, CL_OK, 0, 0 },
+	{ "non-relocatable over reserved memory",
+	  { { 1 * M, 18 * M, CONV }, { 18 * M, 19 * M, RSVD }, { 19 * M, 64 * M, CONV } },
+	  false, 16 * M, 0, 0, 4 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "non-relocatable over an unknown memory type",
+	  { { 1 * M, 18 * M, CONV }, { 18 * M, 19 * M, 0x70000001 }, { 19 * M, 64 * M, CONV } },
+	  false, 16 * M, 0, 0, 4 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "non-relocatable over a hole",
+	  { { 1 * M, 18 * M, CONV }, { 19 * M, 64 * M, CONV } },
+	  false, 16 * M, 0, 0, 4 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "non-relocatable past the end of memory", FLAT_64M, false, 62 * M, 0, 0, 4 * M,
+	  0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "non-relocatable below 1 MiB", { { 0, 64 * M, CONV } }, false, 512 * K, 0, 0,
+	  4 * M, 0, 0, 0, CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+	{ "non-relocatable above 4 GiB without XLF_CAN_BE_LOADED_ABOVE_4G",
+	  { { 1 * M, 8 * G, CONV } }, false, 4 * G, 0, 0, 4 * M, 0, 0, 0,
+	  CL_E_NO_KERNEL_WINDOW, 0, 0, 0, 0, 0 },
+
+	{ "initrd as high as possible below initrd_addr_max",
+	  { { 1 * M, 3 * G, CONV }, { 4 * G, 8 * G, CONV } }, true, 16 * M, 2 * M, 2 * M,
+	  4 * M, 0, 0, 1 * M, CL_OK, 16 * M, 20 * M, CL_OK, 2 * G - 1 * M, 2 * G },
+	{ "initrd_addr_max is the last byte, not page aligned",
+	  { { 1 * M, 3 * G, CONV } }, true, 16 * M, 2 * M, 2 * M, 4 * M, 0, 0x37ffffff,
+	  4 * K + 1, CL_OK, 16 * M, 20 * M, CL_OK, 0x38000000 - 8 * K, 0x38000000 },
+	{ "initrd above 4 GiB with XLF_CAN_BE_LOADED_ABOVE_4G",
+	  { { 1 * M, 3 * G, CONV }, { 4 * G, 8 * G, CONV } }, true, 16 * M, 2 * M, 2 * M,
+	  4 * M, ABOVE_4G, 0, 1 * M, CL_OK, 16 * M, 20 * M, CL_OK, 8 * G - 1 * M, 8 * G },
+	{ "initrd below the kernel when the kernel holds the top",
+	  FLAT_64M, false, 60 * M, 0, 0, 4 * M, 0, 0, 2 * M,
+	  CL_OK, 60 * M, 64 * M, CL_OK, 58 * M, 60 * M },
+	{ "initrd may not take the kernel's last page",
+	  { { 1 * M, 24 * M, CONV } }, false, 16 * M, 0, 0, 4 * M, 0, 0, 4 * M + 4 * K,
+	  CL_OK, 16 * M, 20 * M, CL_OK, 12 * M - 4 * K, 16 * M },
+	{ "initrd right above the kernel's end",
+	  { { 1 * M, 24 * M, CONV } }, false, 16 * M, 0, 0, 4 * M, 0, 0, 4 * M,
+	  CL_OK, 16 * M, 20 * M, CL_OK, 20 * M, 24 * M },
+	{ "initrd skips a top range too small for it",
+	  { { 1 * M, 30 * M, CONV }, { 30 * M, 63 * M, BDATA }, { 63 * M, 64 * M, CONV } },
+	  false, 16 * M, 0, 0, 4 * M, 0, 0, 2 * M, CL_OK, 16 * M, 20 * M, CL_OK, 28 * M, 30 * M },
+	{ "initrd never in memory that is busy now",
+	  { { 1 * M, 10 * M, CONV }, { 10 * M, 64 * M, BDATA } },
+	  false, 16 * M, 0, 0, 4 * M, 0, 0, 1 * M, CL_OK, 16 * M, 20 * M, CL_OK, 9 * M, 10 * M },
+	{ "initrd does not fit beside the kernel",
+	  { { 1 * M, 20 * M, CONV } }, false, 16 * M, 0, 0, 4 * M, 0, 0, 15 * M + 4 * K,
+	  CL_OK, 16 * M, 20 * M, CL_E_NO_INITRD_WINDOW, 0, 0 },
+	{ "initrd fits exactly between 1 MiB and the kernel",
+	  { { 1 * M, 20 * M, CONV } }, false, 16 * M, 0, 0, 4 * M, 0, 0, 15 * M,
+	  CL_OK, 16 * M, 20 * M, CL_OK, 1 * M, 16 * M },
+	{ "initrd_addr_max below all free memory",
+	  FLAT_64M, true, 16 * M, 2 * M, 2 * M, 4 * M, 0, 0xfffff, 4 * K,
+	  CL_OK, 16 * M, 20 * M, CL_E_NO_INITRD_WINDOW, 0, 0 },
+	{ "large initrd goes high when the kernel allows it",
+	  { { 1 * M, 2 * G, CONV }, { 4 * G, 12 * G, CONV } }, true, 16 * M, 2 * M, 2 * M,
+	  4 * M, ABOVE_4G, 0, 5 * G, CL_OK, 16 * M, 20 * M, CL_OK, 7 * G, 12 * G },
+};
+
+/* Checks one case; prints what differs and returns false on a mismatch. */
+static bool run_case(const struct plan_case *c)
+{
+	struct mem_range ranges[8];
+	struct memmap map = { ranges, 0, 8 };
+	struct bzimage_info bz = { 0 };
+	struct plan plan = { 0 };
+	struct diag d = { "" };
+	int rc;
+
+	for (size_t i = 0; i < 8 && c->map[i].end; i++) {
+		ranges[i].start = c->map[i].start;
+		ranges[i].end = c->map[i].end;
+		ranges[i].type = c->map[i].type;
+		map.count++;
+	}
+	bz.version = 0x020f;
+	bz.relocatable = c->relocatable;
+	bz.pref_address = c->pref;
+	bz.kernel_alignment = c->relocatable ? c->align : 4 * K;
+	bz.min_alignment = c->relocatable ? c->min_align : 4 * K;
+	bz.init_size = c->init_size;
+	bz.xloadflags = c->xlf ? c->xlf : XLF_KERNEL_64;
+	bz.initrd_addr_max = c->initrd_addr_max ? c->initrd_addr_max : 0x7fffffff;
+	rc = plan_kernel(&map, &bz, &plan, &d);
+	if (rc != c->kernel_rc)
+		return print_error("%s: kernel: %s (%s), expected %s\n", c->name, cl_status_name(rc), d.msg,
+			 cl_status_name(c->kernel_rc)), false;
+	if (rc)
+		return true;
+	if (plan.kernel_addr != c->kernel_addr || plan.kernel_end != c->kernel_end)
+		return print_error("%s: kernel at 0x%llx-0x%llx, expected 0x%llx-0x%llx\n", c->name,
+			 (unsigned long long)plan.kernel_addr, (unsigned long long)plan.kernel_end,
+			 (unsigned long long)c->kernel_addr, (unsigned long long)c->kernel_end), false;
+	rc = plan_initrd(&map, &bz, c->initrd_size, &plan, &d);
+	if (rc != c->initrd_rc)
+		return print_error("%s: initrd: %s (%s), expected %s\n", c->name, cl_status_name(rc), d.msg,
+			 cl_status_name(c->initrd_rc)), false;
+	if (rc)
+		return true;
+	if (plan.initrd_addr != c->initrd_addr || plan.initrd_end != c->initrd_end)
+		return print_error("%s: initrd at 0x%llx-0x%llx, expected 0x%llx-0x%llx\n", c->name,
+			 (unsigned long long)plan.initrd_addr, (unsigned long long)plan.initrd_end,
+			 (unsigned long long)c->initrd_addr, (unsigned long long)c->initrd_end), false;
+	return true;
+}
+
+static void test_cases(void **state)
+{
+	size_t failed = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		failed += !run_case(&cases[i]);
+	if (failed)
+		fail_msg("%zu of %zu cases failed", failed, sizeof(cases) / sizeof(cases[0]));
+}
+
+/* An empty or fully reserved map: both placements fail with their own error. */
+static void test_no_memory_at_all(void **state)
+{
+	struct mem_range r = { 0, 64 * M, RSVD };
+	struct memmap empty = { &r, 0, 1 }, reserved = { &r, 1, 1 };
+	struct bzimage_info bz = { .relocatable = true, .pref_address = 16 * M,
+				   .kernel_alignment = 2 * M, .min_alignment = 2 * M,
+				   .init_size = 4 * M, .xloadflags = XLF_KERNEL_64,
+				   .initrd_addr_max = 0x7fffffff };
+	struct plan plan = { .kernel_addr = 16 * M, .kernel_end = 20 * M };
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(plan_kernel(&empty, &bz, &plan, &d), CL_E_NO_KERNEL_WINDOW);
+	assert_int_equal(plan_kernel(&reserved, &bz, &plan, &d), CL_E_NO_KERNEL_WINDOW);
+	assert_int_equal(plan_initrd(&empty, &bz, 1, &plan, &d), CL_E_NO_INITRD_WINDOW);
+	assert_int_equal(plan_initrd(&reserved, &bz, 1, &plan, &d), CL_E_NO_INITRD_WINDOW);
+	assert_int_equal(plan.initrd_addr, 0);
+	assert_int_equal(plan.initrd_end, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_no_memory_at_all),
+	};
+
+	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
+}
