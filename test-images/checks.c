@@ -9,8 +9,7 @@
  * Memory the loader points at is read only once pgwalk_identity() has shown
  * it present and identity-mapped, so a bad pointer is a FAIL, not a fault.
  */
-#include "bootparam.h"
-#include "tk.h"
+#include "check.h"
 #include "x86.h"
 
 #define EFI_SYSTEM_TABLE_SIGNATURE	0x5453595320494249ull	/* "IBI SYST" */
@@ -19,39 +18,11 @@
 #define SELECTOR_CODE			0x10
 #define SELECTOR_DATA			0x18
 
-struct check {
-	bool failed;
-	struct tk_buf detail;
-	char text[256];
-};
-
-enum cmdline_status {
-	CMDLINE_UNREAD,		/* no usable zero page to find it in */
-	CMDLINE_OK,
-	CMDLINE_NULL,		/* cmd_line_ptr is 0 */
-	CMDLINE_UNMAPPED,	/* a byte before the NUL is not identity-mapped */
-	CMDLINE_UNTERMINATED,	/* no NUL within TK_CMDLINE_SIZE + 1 bytes */
-};
-
-/* What the loader handed over, gathered once before the checks run. */
-static struct {
-	uint64_t load;			/* runtime address of payload offset 0 */
-	uint64_t rsi;
-	const struct boot_params *bp;	/* set only if safe to read */
-	struct pgwalk_fault bp_fault;
-	uint64_t cmdline_addr;
-	enum cmdline_status cmdline_status;
-	const char *cmdline;		/* set only if CMDLINE_OK */
-	uint64_t cmdline_len;		/* bytes before the NUL, or scanned */
-	struct pgwalk_fault cmdline_fault;
-} tk;
+struct handoff tk;
 
 static unsigned int first_failure;
 
-static void fail(struct check *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void fail(struct check *c, const char *fmt, ...)
+void fail(struct check *c, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -62,8 +33,7 @@ static void fail(struct check *c, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void fail_fault(struct check *c, const char *what,
-		       const struct pgwalk_fault *f)
+void fail_fault(struct check *c, const char *what, const struct pgwalk_fault *f)
 {
 	if (f->present)
 		fail(c, "%s 0x%lx maps to 0x%lx", what, f->va, f->pa);
@@ -71,9 +41,7 @@ static void fail_fault(struct check *c, const char *what,
 		fail(c, "%s 0x%lx not mapped", what, f->va);
 }
 
-/* Is [addr, addr + len) identity-mapped? If not, say why under @what. */
-static bool mapped(struct check *c, const char *what, uint64_t addr,
-		   uint64_t len)
+bool mapped(struct check *c, const char *what, uint64_t addr, uint64_t len)
 {
 	struct pgwalk_fault f;
 
@@ -83,9 +51,7 @@ static bool mapped(struct check *c, const char *what, uint64_t addr,
 	return false;
 }
 
-/* Nothing of the loader's may sit in [load, load + init_size). */
-static void outside_kernel(struct check *c, const char *what, uint64_t addr,
-			   uint64_t len)
+void outside_kernel(struct check *c, const char *what, uint64_t addr, uint64_t len)
 {
 	uint64_t end = tk.load + TK_INIT_SIZE;
 
@@ -94,9 +60,22 @@ static void outside_kernel(struct check *c, const char *what, uint64_t addr,
 		     what, addr, len, tk.load, TK_INIT_SIZE);
 }
 
-static bool word(const char *key, const char **val, uint64_t *len)
+bool word(const char *key, const char **val, uint64_t *len)
 {
 	return tk.cmdline && cmdline_find(tk.cmdline, tk.cmdline_len, key, val, len);
+}
+
+bool word_dec(struct check *c, const char *key, uint64_t *ret)
+{
+	const char *val;
+	uint64_t len;
+
+	if (!word(key, &val, &len))
+		return false;
+	if (parse_dec64(val, len, ret))
+		return true;
+	fail(c, "%s is not decimal", key);
+	return false;
 }
 
 static void locate_cmdline(void)
@@ -138,6 +117,7 @@ static void gather(void)
 				      &tk.bp_fault)) {
 		tk.bp = (const struct boot_params *)tk.rsi;
 		locate_cmdline();
+		setup_data_walk();
 	}
 }
 
@@ -312,6 +292,20 @@ static void check_cmdline(struct check *c)
 		     covered, got, want);
 }
 
+/* tk.initrd_min=0xHEX: the initrd must start at or above it (e.g. 4 GiB). */
+static void check_initrd_min(struct check *c, uint64_t addr)
+{
+	const char *val;
+	uint64_t len, min;
+
+	if (!word("tk.initrd_min=", &val, &len))
+		return;
+	if (!parse_hex64(val, len, &min))
+		fail(c, "tk.initrd_min is not 0x<hex>");
+	else if (addr < min)
+		fail(c, "at 0x%lx, below tk.initrd_min=0x%lx", addr, min);
+}
+
 static void check_initrd(struct check *c)
 {
 	const struct boot_params *bp = tk.bp;
@@ -361,47 +355,82 @@ static void check_initrd(struct check *c)
 	if (!mapped(c, "initrd", addr, size))
 		return;
 	outside_kernel(c, "initrd", addr, size);
+	check_initrd_min(c, addr);
 	got = crc32(0, (const void *)addr, size);
 	if (got != want_crc)
 		fail(c, "crc32 %08x, tk.initrd_crc32=%08x", got, want_crc);
 }
 
+bool e820_overlaps_ram(uint64_t start, uint64_t end)
+{
+	const struct boot_e820_entry *ext;
+	unsigned int i, n, n_ext;
+
+	n = tk.bp->e820_entries;
+	if (n > BOOT_PARAMS_E820_MAX)
+		n = BOOT_PARAMS_E820_MAX;
+	ext = setup_data_e820_ext(&n_ext);
+	for (i = 0; i < n + n_ext; i++) {
+		const struct boot_e820_entry *e = i < n ? &tk.bp->e820_table[i] : &ext[i - n];
+
+		if (e->type == E820_TYPE_RAM && e->addr < end && start < e->addr + e->size)
+			return true;
+	}
+	return false;
+}
+
+/* One e820 entry, @i-th of the whole table (zero page, then extension). */
+static void check_e820_entry(struct check *c, const struct boot_e820_entry *e,
+			     unsigned int i, uint64_t *prev_end, uint64_t *covered)
+{
+	uint64_t e_end = e->addr + e->size;
+
+	if (!e->size)
+		fail(c, "entry %u is empty", i);
+	if (e_end < e->addr)
+		fail(c, "entry %u wraps", i);
+	if (i && e->addr < *prev_end)
+		fail(c, "entry %u at 0x%lx overlaps or precedes 0x%lx", i, e->addr, *prev_end);
+	*prev_end = e_end;
+	/* Sorted, so the RAM covering the kernel comes in order. */
+	if (e->type == E820_TYPE_RAM && e->addr <= *covered && *covered < e_end)
+		*covered = e_end;
+}
+
+/*
+ * The zero page holds up to 128 entries; the rest come in SETUP_E820_EXT
+ * nodes (setup_data.c found them), continuing the same sorted table.
+ */
 static void check_e820(struct check *c)
 {
 	const struct boot_params *bp = tk.bp;
-	uint64_t prev_end = 0, covered = tk.load, end = tk.load + TK_INIT_SIZE;
-	unsigned int i, n;
+	uint64_t prev_end = 0, covered = tk.load, end = tk.load + TK_INIT_SIZE, min;
+	const struct boot_e820_entry *ext;
+	unsigned int i, n, n_ext;
 
 	if (!bp) {
 		fail(c, "no usable zero page");
 		return;
 	}
 	n = bp->e820_entries;
-	tk_printf("tk: e820: %u entries\n", n);
+	ext = setup_data_e820_ext(&n_ext);
+	tk_printf("tk: e820: %u entries (%u in the zero page, %u in SETUP_E820_EXT)\n",
+		  n + n_ext, n, n_ext);
 	if (n < 1 || n > BOOT_PARAMS_E820_MAX) {
 		fail(c, "e820_entries=%u", n);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		const struct boot_e820_entry *e = &bp->e820_table[i];
-		uint64_t e_end = e->addr + e->size;
-
-		if (!e->size)
-			fail(c, "entry %u is empty", i);
-		if (e_end < e->addr)
-			fail(c, "entry %u wraps", i);
-		if (i && e->addr < prev_end)
-			fail(c, "entry %u at 0x%lx overlaps or precedes 0x%lx",
-			     i, e->addr, prev_end);
-		prev_end = e_end;
-		/* Sorted, so the RAM covering the kernel comes in order. */
-		if (e->type == E820_TYPE_RAM && e->addr <= covered &&
-		    covered < e_end)
-			covered = e_end;
-	}
+	if (n_ext && n < BOOT_PARAMS_E820_MAX)
+		fail(c, "SETUP_E820_EXT used while the zero page has room (%u entries)", n);
+	for (i = 0; i < n; i++)
+		check_e820_entry(c, &bp->e820_table[i], i, &prev_end, &covered);
+	for (i = 0; i < n_ext; i++)
+		check_e820_entry(c, &ext[i], n + i, &prev_end, &covered);
 	if (covered < end)
 		fail(c, "kernel 0x%lx+0x%x not in RAM from 0x%lx", tk.load,
 		     TK_INIT_SIZE, covered);
+	if (word_dec(c, "tk.e820_min=", &min) && n + n_ext < min)
+		fail(c, "%u entries, tk.e820_min=%lu", n + n_ext, min);
 }
 
 static void check_efi_info(struct check *c)
@@ -437,6 +466,29 @@ static void check_efi_info(struct check *c)
 		fail(c, "efi_memmap_size=%u", ei->efi_memmap_size);
 	if (memmap && mapped(c, "memmap", memmap, ei->efi_memmap_size))
 		outside_kernel(c, "memmap", memmap, ei->efi_memmap_size);
+}
+
+/*
+ * boot_params.secure_boot: 0 unset, 1 unknown, 2 disabled, 3 enabled.  A
+ * loader that asked the firmware says 1..3; 0 means it did not ask.
+ */
+static void check_secure_boot(struct check *c)
+{
+	/* Arrays, not pointers: the relocatable payload has no absolute address. */
+	static const char names[4][9] = { "unset", "unknown", "disabled", "enabled" };
+	uint64_t want;
+	uint8_t v;
+
+	if (!tk.bp) {
+		fail(c, "no usable zero page");
+		return;
+	}
+	v = tk.bp->secure_boot;
+	tk_printf("tk: secure_boot: %u (%s)\n", v, v < 4 ? names[v] : "invalid");
+	if (v < 1 || v > 3)
+		fail(c, "secure_boot=%u, not 1 (unknown), 2 (disabled) or 3 (enabled)", v);
+	if (word_dec(c, "tk.secure_boot=", &want) && want != v)
+		fail(c, "secure_boot=%u, tk.secure_boot=%lu", v, want);
 }
 
 static void run(unsigned int index, const char *name,
@@ -480,6 +532,11 @@ _Noreturn void tk_main(void)
 	run(7, "initrd", check_initrd);
 	run(8, "e820", check_e820);
 	run(9, "efi_info", check_efi_info);
+	run(10, "setup_data", check_setup_data);
+	run(11, "screen_info", check_screen_info);
+	run(12, "acpi_rsdp", check_acpi_rsdp);
+	run(13, "rng_seed", check_rng_seed);
+	run(14, "secure_boot", check_secure_boot);
 
 	if (first_failure) {
 		tk_printf("tk: FAIL\n");

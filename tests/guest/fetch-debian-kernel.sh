@@ -1,6 +1,8 @@
 #!/bin/bash
 # Fetch Debian's current amd64 kernel and cache it as build/debian/vmlinuz
-# (its version in build/debian/vmlinuz.version). Does nothing when cached.
+# (its version in build/debian/vmlinuz.version), with the one module the
+# guest loads, build/debian/efivarfs.ko (efivarfs is =m in Debian's config;
+# the module must come from the same package). Does nothing when cached.
 #
 # Usage: tests/guest/fetch-debian-kernel.sh [--force]
 set -euo pipefail
@@ -37,6 +39,14 @@ kernel_package_of() {
 		die "no linux-image-*-amd64 dependency in $1"
 }
 
+# Copy efivarfs.ko out of a kernel .deb to $2.
+extract_efivarfs() {
+	local deb=$1 out=$2
+	dpkg-deb --fsys-tarfile "$deb" |
+		tar -xO --wildcards './lib/modules/*/kernel/fs/efivarfs/efivarfs.ko' >"$out"
+	[ -s "$out" ] || die "$deb: no efivarfs.ko"
+}
+
 # Copy /boot/vmlinuz-* out of a kernel .deb to $2, checking it is a bzImage.
 extract_vmlinuz() {
 	local deb=$1 out=$2
@@ -49,7 +59,7 @@ extract_vmlinuz() {
 main() {
 	local force=0 meta_deb kpkg kdeb
 	[ "${1:-}" != --force ] || force=1
-	if [ "$force" -eq 0 ] && [ -s "$OUT_DIR/vmlinuz" ]; then
+	if [ "$force" -eq 0 ] && [ -s "$OUT_DIR/vmlinuz" ] && [ -s "$OUT_DIR/efivarfs.ko" ]; then
 		echo "$OUT_DIR/vmlinuz ($(cat "$OUT_DIR/vmlinuz.version" 2>/dev/null || echo unknown))"
 		return 0
 	fi
@@ -66,6 +76,8 @@ main() {
 	download "$kpkg"
 	kdeb=$(echo "$dl"/"$kpkg"_*.deb)
 	extract_vmlinuz "$kdeb" "$dl/vmlinuz"
+	extract_efivarfs "$kdeb" "$dl/efivarfs.ko"
+	mv "$dl/efivarfs.ko" "$OUT_DIR/efivarfs.ko"
 	mv "$dl/vmlinuz" "$OUT_DIR/vmlinuz"
 	echo "$kpkg $(dpkg-deb -f "$kdeb" Version)" >"$OUT_DIR/vmlinuz.version"
 	echo "$OUT_DIR/vmlinuz ($(cat "$OUT_DIR/vmlinuz.version"))"

@@ -8,6 +8,11 @@
 # line plus one "\n" (fs/proc/cmdline.c), so /expected/cmdline holds the
 # expected string plus "\n" and the two files are compared byte for byte;
 # a stray trailing space or a lost word fails.
+#
+# Everything else comes from /checks.d (make-initramfs.sh copies them there):
+# tests/guest/checks/NN-*.sh run in every Debian boot of the QEMU scenarios
+# (what a UEFI loader owes Linux), the unnumbered files there only in the
+# scenario that passes them. They use fail, expected and boot_param below.
 
 /bin/busybox --install -s /bin
 export PATH=/bin
@@ -20,8 +25,24 @@ fail() {
 	failures="$failures${failures:+; }$*"
 }
 
+# For the /checks.d scripts: the value of the kernel command-line word
+# chainload.expect_NAME=VALUE (the last one), or nothing. The host states
+# what the machine is (CPUs, memory, RNG, ...) this way.
+expected() {
+	tr ' ' '\n' </proc/cmdline | sed -n "s/^chainload\.expect_$1=//p" | tail -n1
+}
+
+# For the /checks.d scripts: N bytes (1, 2, 4 or 8) of the zero page the
+# kernel received, at OFFSET, as an unsigned decimal number.
+boot_param() {
+	od -An -tu"$2" -j "$(($1))" -N "$2" /sys/kernel/boot_params/data | tr -d ' '
+}
+
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
+mkdir -p /tmp
+# The kernel log as it stood when userspace started, for the checks.
+dmesg >/tmp/dmesg
 
 cmdline=$(cat /proc/cmdline)
 echo "GUEST: cmdline=$cmdline"

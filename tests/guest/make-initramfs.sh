@@ -1,7 +1,8 @@
 #!/bin/bash
 # Build the busybox initramfs a real Debian kernel boots into: /init is
 # tests/guest/init.sh, /payload.bin a copy of PAYLOAD, /expected/* what init
-# compares against. Output: gzip-compressed cpio (newc).
+# compares against, /lib/modules/efivarfs.ko when fetch-debian-kernel.sh
+# cached it (the efivarfs check loads it). Output: gzip-compressed cpio (newc).
 #
 # Usage: tests/guest/make-initramfs.sh OUT PAYLOAD EXPECTED_CMDLINE [CHECKS.sh ...]
 #   Each CHECKS.sh is copied to /checks.d/; init sources them in name order
@@ -10,6 +11,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BUSYBOX=/bin/busybox
+# Modules of the cached Debian kernel the guest may load (same package).
+MODULES=("$HERE/../../build/debian/efivarfs.ko")
 
 # Report a fatal error in one line and stop.
 die() {
@@ -38,12 +41,15 @@ console_archive() {
 
 # Lay out the file tree in $1.
 stage_tree() {
-	local dir=$1 payload=$2 cmdline=$3 check
+	local dir=$1 payload=$2 cmdline=$3 check mod
 	shift 3
-	mkdir -p "$dir"/{bin,dev,proc,sys,expected,checks.d}
+	mkdir -p "$dir"/{bin,dev,proc,sys,expected,checks.d,lib/modules}
 	for check in "$@"; do
 		[ -f "$check" ] || die "$check: not found"
 		install -m 0644 "$check" "$dir/checks.d/$(basename "$check")"
+	done
+	for mod in "${MODULES[@]}"; do
+		[ ! -f "$mod" ] || cp "$mod" "$dir/lib/modules/"
 	done
 	cp "$BUSYBOX" "$dir/bin/busybox"
 	ln -s busybox "$dir/bin/sh"

@@ -142,3 +142,64 @@ finish() {
 	say "FAIL ($failed of $checks checks failed)"
 	exit 1
 }
+
+# --- Debian's kernel, judged from inside (tests/guest) ---
+
+# Every Debian boot below runs the numbered checks of tests/guest/checks in
+# its initramfs (framebuffer, ACPI, EFI variables, RNG seed, CPUs, memory,
+# memory map, Secure Boot, initrd placement, ...); each reads what to expect
+# from chainload.expect_* words. Unnumbered files there are
+# scenario-specific: their scenario passes them itself.
+GUEST_CHECKS=("$ROOT"/tests/guest/checks/[0-9][0-9]-*.sh)
+
+# Fetch Debian's kernel (cached) and make a random initrd payload; sets
+# DEBIAN_KERNEL, DEBIAN_PAYLOAD and DEBIAN_PAYLOAD_SHA256.
+debian_prepare() {
+	"$ROOT/tests/guest/fetch-debian-kernel.sh"
+	DEBIAN_KERNEL=$ROOT/build/debian/vmlinuz
+	require_file "$DEBIAN_KERNEL" "tests/guest/fetch-debian-kernel.sh"
+	DEBIAN_PAYLOAD=$SCRATCH/payload.bin
+	random_file "$DEBIAN_PAYLOAD" $((256 * 1024 + 7))
+	DEBIAN_PAYLOAD_SHA256=$(sha256sum "$DEBIAN_PAYLOAD" | cut -d' ' -f1)
+}
+
+# Boot Debian's kernel with the test initramfs and every guest check:
+#   boot_debian_checked NAME "WORDS" [run-ovmf options ...]
+# The command line is "console=ttyS0 panic=-1 chainload.test=SCENARIO-NAME"
+# plus WORDS (chainload.expect_* words say what the machine is). Expects the
+# guest's PASS, its command line and payload echoed back exactly.
+boot_debian_checked() {
+	local name=$1 words=$2
+	shift 2
+	local cmdline="console=ttyS0 panic=-1 chainload.test=$SCENARIO-$name${words:+ $words}"
+	local initramfs=$SCRATCH/initramfs-$name.gz
+	"$ROOT/tests/guest/make-initramfs.sh" "$initramfs" "$DEBIAN_PAYLOAD" "$cmdline" \
+		"${GUEST_CHECKS[@]}"
+	boot "$name" --timeout 300 --kernel "$DEBIAN_KERNEL" --initrd "$initramfs" \
+		--cmdline "$cmdline" "$@"
+	expect_boot_pass
+	expect_eq "guest cmdline" "$(guest_value cmdline)" "$cmdline"
+	expect_eq "guest payload sha256" "$(guest_value payload_sha256)" "$DEBIAN_PAYLOAD_SHA256"
+	expect_line "CHAINLOAD-VERDICT: PASS"
+}
+
+# What chainload -v printed about the firmware and what the guest reported
+# must agree: the RSDP the kernel used (GUEST: rsdp, test kernel:
+# acpi_rsdp) and the framebuffer mode (GUEST: fb_mode, test kernel:
+# screen_info). Needs a boot with --loader-args -v.
+expect_handoff_matches_loader() {
+	local text rsdp mode got_rsdp got_mode
+	text=$(log_text)
+	rsdp=$(sed -n 's/^chainload: ACPI [0-9.]* RSDP at \(0x[0-9a-f]*\)$/\1/p' <<<"$text" | head -n1)
+	mode=$(sed -n 's/^chainload: framebuffer \([0-9]*x[0-9]*\), \([0-9]*\) bpp.*/\1x\2/p' \
+		<<<"$text" | head -n1)
+	got_rsdp=$(guest_value rsdp)
+	[ -n "$got_rsdp" ] ||
+		got_rsdp=$(sed -n 's/^tk: acpi_rsdp: \(0x[0-9a-f]*\) .*/\1/p' <<<"$text" | head -n1)
+	got_mode=$(guest_value fb_mode | cut -d' ' -f1)
+	[ -n "$got_mode" ] ||
+		got_mode=$(sed -n 's/^tk: screen_info: \([0-9]*x[0-9]*\) depth \([0-9]*\) .*/\1x\2/p' \
+			<<<"$text" | head -n1)
+	expect_eq "RSDP the kernel used" "$got_rsdp" "${rsdp:-(chainload -v printed none)}"
+	expect_eq "framebuffer mode in the kernel" "$got_mode" "${mode:-(chainload -v printed none)}"
+}

@@ -1,0 +1,25 @@
+# shellcheck shell=dash
+# Sourced by /init. Linux must have found ACPI: the tables are in sysfs, and
+# the RSDP it logged is boot_params.acpi_rsdp_addr, which Linux consults
+# before the EFI configuration table (x86_default_get_root_pointer). The
+# host compares GUEST: rsdp with the address chainload printed.
+# Caveat: Linux's decompressor fills acpi_rsdp_addr from the EFI table when
+# a loader left it 0, so this alone cannot tell that chainload set it; the
+# test kernel checks the field as handed over, and debian-noefi.sh passes
+# the ACPI 1.0 RSDP, which the kernel would not pick on its own.
+
+check_acpi() {
+	local t logged param
+	for t in DSDT FACP APIC; do
+		[ -e "/sys/firmware/acpi/tables/$t" ] || fail "no ACPI $t table in /sys/firmware/acpi/tables"
+	done
+	echo "GUEST: acpi_tables=$(cd /sys/firmware/acpi/tables && echo *)"
+	logged=$(sed -n 's/.*ACPI: RSDP 0x\([0-9A-Fa-f]*\) .*/\1/p' /tmp/dmesg | head -n1)
+	param=$(boot_param 0x70 8)
+	echo "GUEST: rsdp=0x$(printf '%x' "$param")"
+	[ -n "$logged" ] || { fail "the kernel logged no ACPI: RSDP line"; return; }
+	[ "$((0x$logged))" = "$param" ] ||
+		fail "kernel used RSDP 0x$logged, boot_params.acpi_rsdp_addr is $(printf '0x%x' "$param")"
+}
+
+check_acpi
