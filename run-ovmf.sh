@@ -20,6 +20,20 @@ Builds chainload, makes an ESP disk image (GPT, one FAT EFI System partition):
   \startup.nsh (runs chainload.efi with the kernel, initrds and cmdline)
 and boots it in QEMU + OVMF (TCG unless --kvm), serial console on stdout.
 
+Modes (--mode), the three ways firmware starts chainload:
+  shell      (default) the UEFI shell runs \startup.nsh, which runs chainload
+             with the loader args, -i for each initrd, the kernel and cmdline.
+  entry      a firmware boot entry (Boot####) with those words as its
+             options (UTF-16LE): a first QEMU run registers it from the shell
+             (bcfg boot add / -opt / mv) and resets; a second run on the same
+             VARS and disk boots it directly, without the shell.
+  removable  chainload as \EFI\BOOT\BOOTX64.EFI with a chainload.conf beside
+             it (linux, initrd and options lines made from --kernel,
+             --initrd, --cmdline, or --config FILE); the firmware boots it with
+             no shell and no arguments.
+In entry and removable modes \startup.nsh only reports that chainload
+returned (the boot manager falls through to the shell) and powers off.
+
 With neither --kernel nor --startup it runs the default test: the test kernel
 build/test-images/testkern.bzimage, a random initrd of 1 MiB + 3 bytes unless
 --initrd is given, cmdline "console=ttyS0 chainload.test=default" unless
@@ -35,7 +49,20 @@ Guest and ESP:
   --loader-args STR      options for chainload.efi itself, e.g. "--force-copy -v"
   --efi FILE             loader binary (default build/chainload.efi)
   --startup FILE         use FILE as \startup.nsh instead of the generated one
+                         (shell mode)
   --esp-file SRC:PATH    also copy SRC to PATH on the ESP (repeatable)
+  --config FILE          chainload.conf to put beside the loader (removable
+                         mode: instead of the generated one)
+  --entry-opts FILE      entry mode: FILE's bytes are the entry's options,
+                         instead of the generated UTF-16LE words; repeat for
+                         several entries, booted in the order given
+  --entry-bom            entry mode: the generated options start with a
+                         byte-order mark and have no NUL terminator (both
+                         occur in the wild)
+  --part-uuid UUID       the ESP partition's GPT GUID (default: random)
+  --mode MODE            shell, entry or removable (see above)
+  --esp-only PATH        write the ESP disk image to PATH and stop (in entry
+                         mode: the image of the first, registering run)
 Machine:
   --machine q35|pc       QEMU machine type (default q35)
   --memory MB            guest RAM (default 1024)
@@ -58,6 +85,8 @@ Run:
 Verdict: pass iff QEMU's exit status equals --expect-exit, or QEMU exited 0
 (guest powered off) and the log has a line "CHAINLOAD-VERDICT: PASS" and no
 "CHAINLOAD-VERDICT: FAIL" line. Exit status 0 on pass, 1 on fail, 2 on usage.
+In entry mode the registering run must also succeed; its log is LOG with
+".register" before the extension.
 EOF
 }
 
@@ -83,12 +112,13 @@ ovmf_vars=/usr/share/OVMF/OVMF_VARS_4M.fd
 vars_store='' timeout_s=120 expect_exit=33
 log=$ROOT/build/qemu/serial.log
 keep=0 build=1
-initrds=() esp_files=() qemu_extra=()
+mode=shell esp_only='' config='' part_uuid='' entry_bom=0
+initrds=() esp_files=() qemu_extra=() entry_opts=()
 
 # Options that take a value, to tell "unknown" from "missing value".
 VALUE_OPTIONS=" --kernel --initrd --cmdline --loader-args --efi --startup --esp-file \
 --machine --memory --smp --cpu --ovmf-code --ovmf-vars --vars-store --qemu-arg \
---timeout --expect-exit --log "
+--timeout --expect-exit --log --mode --esp-only --config --entry-opts --part-uuid "
 
 # Fill the option globals from the command line.
 parse_args() {
@@ -98,6 +128,7 @@ parse_args() {
 		--tk-words) tk_words=1; shift; continue ;;
 		--kvm) use_kvm=1; shift; continue ;;
 		--keep) keep=1; shift; continue ;;
+		--entry-bom) entry_bom=1; shift; continue ;;
 		--no-build) build=0; shift; continue ;;
 		esac
 		if [[ $VALUE_OPTIONS != *" $1 "* ]]; then
@@ -123,11 +154,24 @@ parse_args() {
 		--timeout) timeout_s=$2 ;;
 		--expect-exit) expect_exit=$2 ;;
 		--log) log=$2 ;;
+		--mode) mode=$2 ;;
+		--esp-only) esp_only=$2 ;;
+		--config) config=$2 ;;
+		--entry-opts) entry_opts+=("$2") ;;
+		--part-uuid) part_uuid=$2 ;;
 		*) usage_error "unknown option $1" ;;
 		esac
 		shift 2
 	done
 	case $machine in q35 | pc) ;; *) usage_error "--machine must be q35 or pc" ;; esac
+	case $mode in shell | entry | removable) ;; *) usage_error "--mode must be shell, entry or removable" ;; esac
+	[ "$mode" = shell ] || [ -z "$startup" ] || usage_error "--startup is for --mode shell"
+	[ "$mode" = entry ] || [ "${#entry_opts[@]}" -eq 0 ] || usage_error "--entry-opts is for --mode entry"
+	# The removable path has no arguments: nowhere to put loader options.
+	[ "$mode" != removable ] || [ -z "$loader_args" ] ||
+		usage_error "--loader-args cannot reach chainload in --mode removable"
+	[ -z "$part_uuid" ] || [[ $part_uuid =~ ^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$ ]] ||
+		usage_error "--part-uuid wants a GUID, got $part_uuid"
 	local n
 	for n in "$memory" "$smp" "$timeout_s" "$expect_exit"; do
 		[[ $n =~ ^[0-9]+$ ]] || usage_error "not a number: $n"
@@ -198,7 +242,8 @@ apply_default_guest() {
 check_inputs() {
 	local f spec
 	[ -f "$efi" ] || die "$efi: not found (run make, or pass --efi)"
-	for f in "$kernel" "${initrds[@]}" "$startup" "$ovmf_code" "$ovmf_vars"; do
+	for f in "$kernel" "${initrds[@]}" "$startup" "$config" "${entry_opts[@]}" \
+		"$ovmf_code" "$ovmf_vars"; do
 		[ -z "$f" ] || [ -f "$f" ] || die "$f: not found"
 	done
 	for spec in "${esp_files[@]}"; do
@@ -208,30 +253,109 @@ check_inputs() {
 	[ "${#initrds[@]}" -eq 0 ] || [ -n "$kernel" ] || usage_error "--initrd needs --kernel"
 }
 
-# The generated \startup.nsh: run the loader, and if it comes back, say so
-# and power off, so a failed launch ends the run at once instead of at the
-# timeout. Options go before KERNEL: every word after it is the cmdline.
-write_startup() {
-	local out=$1 i args=()
+# The words chainload gets after its own name: options before KERNEL (every
+# word after it is the cmdline), one -i per initrd.
+loader_words() {
+	local i args=()
 	for i in "${!initrds[@]}"; do
 		args+=(-i "\\boot\\initrd$i.img")
 	done
+	printf '%s\n' "${loader_args:+$loader_args }${args[*]:+${args[*]} }\\boot\\vmlinuz${cmdline:+ $cmdline}"
+}
+
+# Write stdin to FILE as a shell script (the UEFI shell wants CR LF).
+nsh() {
+	sed 's/$/\r/' >"$1"
+}
+
+# The generated \startup.nsh of shell mode: run the loader, and if it comes
+# back, say so and power off, so a failed launch ends the run at once
+# instead of at the timeout.
+write_startup() {
 	{
 		echo '@echo -off'
 		echo 'fs0:'
-		printf '%s\n' "\\EFI\\chainload\\chainload.efi${loader_args:+ $loader_args}${args[*]:+ ${args[*]}} \\boot\\vmlinuz${cmdline:+ $cmdline}"
+		printf '%s\n' "\\EFI\\chainload\\chainload.efi $(loader_words)"
 		echo 'echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%'
 		echo 'reset -s'
-	} | sed 's/$/\r/' >"$out"
+	} | nsh "$1"
+}
+
+# \startup.nsh of entry and removable modes: the shell runs only when the
+# boot manager fell through to it, i.e. chainload returned.
+write_fallthrough_startup() {
+	{
+		echo '@echo -off'
+		echo 'echo CHAINLOAD-RUN: loader returned to the boot manager, which started the shell'
+		echo 'reset -s'
+	} | nsh "$1"
+}
+
+# The first run of entry mode: one Boot#### per options file, the first
+# file's entry first in BootOrder. bcfg refuses -opt on index 0, so each
+# entry is added at index 1, given its options there, then moved to 0; hence
+# the files go in reverse order.
+write_register_startup() {
+	local out=$1 n=$2 i
+	{
+		echo '@echo -off'
+		echo 'fs0:'
+		for ((i = n - 1; i >= 0; i--)); do
+			printf '%s\n' "bcfg boot add 1 \\EFI\\chainload\\chainload.efi \"chainload $i\""
+			echo "echo CHAINLOAD-BCFG: add $i %lasterror%"
+			printf '%s\n' "bcfg boot -opt 1 \\entry\\opts$i.bin"
+			echo "echo CHAINLOAD-BCFG: opt $i %lasterror%"
+			echo 'bcfg boot mv 1 0'
+			echo "echo CHAINLOAD-BCFG: mv $i %lasterror%"
+		done
+		echo 'echo CHAINLOAD-ENTRY: registered'
+		echo 'reset'
+	} | nsh "$out"
+}
+
+# Entry mode's options files: the --entry-opts files, or the loader words
+# as UTF-16LE with a terminating NUL, as a boot entry carries them (with
+# --entry-bom: a byte-order mark first and no NUL).
+make_entry_opts() {
+	local dir=$1
+	if [ "${#entry_opts[@]}" -eq 0 ]; then
+		{
+			[ "$entry_bom" -eq 0 ] || printf '\377\376'
+			printf '%s' "$(loader_words)" | iconv -f UTF-8 -t UTF-16LE
+			[ "$entry_bom" -eq 1 ] || printf '\0\0'
+		} >"$dir/opts0.bin"
+		entry_opts=("$dir/opts0.bin")
+	fi
+}
+
+# Removable mode's chainload.conf, made from the kernel, initrds and cmdline.
+write_config() {
+	local i
+	{
+		echo '# made by run-ovmf.sh --mode removable'
+		echo 'title run-ovmf'
+		echo 'linux /boot/vmlinuz'
+		for i in "${!initrds[@]}"; do
+			echo "initrd /boot/initrd$i.img"
+		done
+		[ -z "$cmdline" ] || echo "options $cmdline"
+	} >"$1"
 }
 
 # Print "SRC<tab>ESPPATH" lines for everything that goes on the ESP.
 esp_manifest() {
-	local i spec dst
-	printf '%s\t%s\n' "$efi" /EFI/chainload/chainload.efi
+	local i spec dst dir=/EFI/chainload loader=chainload.efi
+	if [ "$mode" = removable ]; then
+		dir=/EFI/BOOT loader=BOOTX64.EFI
+	fi
+	printf '%s\t%s\n' "$efi" "$dir/$loader"
+	[ -z "$config_file" ] || printf '%s\t%s\n' "$config_file" "$dir/chainload.conf"
 	[ -z "$kernel" ] || printf '%s\t%s\n' "$kernel" /boot/vmlinuz
 	for i in "${!initrds[@]}"; do
 		printf '%s\t%s\n' "${initrds[$i]}" "/boot/initrd$i.img"
+	done
+	for i in "${!entry_opts[@]}"; do
+		printf '%s\t%s\n' "${entry_opts[$i]}" "/entry/opts$i.bin"
 	done
 	printf '%s\t%s\n' "$startup_file" /startup.nsh
 	for spec in "${esp_files[@]}"; do
@@ -254,8 +378,9 @@ build_esp() {
 	part_sectors=$(((mib - 2 * ESP_START_MIB) * 2048))
 	rm -f "$img"
 	truncate -s "${mib}M" "$img"
-	printf 'label: gpt\nstart=%d, size=%d, type=%s, name="EFI System"\n' \
-		$((ESP_START_MIB * 2048)) "$part_sectors" "$ESP_TYPE" | sfdisk -q "$img"
+	printf 'label: gpt\nstart=%d, size=%d, type=%s, name="EFI System"%s\n' \
+		$((ESP_START_MIB * 2048)) "$part_sectors" "$ESP_TYPE" \
+		"${part_uuid:+, uuid=$part_uuid}" | sfdisk -q "$img"
 	local fat="$img@@${ESP_START_MIB}M"
 	mformat -i "$fat" -T "$part_sectors" -h 64 -s 32 -H $((ESP_START_MIB * 2048)) -v ESP ::
 	while IFS=$'\t' read -r src dst; do
@@ -320,6 +445,7 @@ stop_on_exception() {
 # Boot the image under the lock and the timeout; sets qemu_status.
 run_qemu() {
 	local keys="$work/serial-in" key_fd watcher guard
+	rm -f "$keys" "$work/qemu.pid"
 	mkfifo "$keys"
 	# Read+write open: never blocks, and QEMU's stdin never sees EOF.
 	exec {key_fd}<>"$keys"
@@ -391,6 +517,30 @@ verdict() {
 	return 1
 }
 
+# Entry mode, run 1: the shell registers the boot entries and resets. Then
+# \startup.nsh is swapped for the fall-through one, on the same disk: the
+# entries' device paths name this partition.
+register_entries() {
+	local main_log=$log text bad n
+	log=${log%.log}.register.log
+	echo "run-ovmf: entry mode, run 1 of 2: register ${#entry_opts[@]} boot entr$([ "${#entry_opts[@]}" -eq 1 ] && echo y || echo ies)" >&2
+	run_qemu
+	text=$(clean_log)
+	bad=$(grep -a '^CHAINLOAD-BCFG: ' <<<"$text" | grep -v ' 0x0$' || true)
+	n=$(grep -ac '^CHAINLOAD-BCFG: .* 0x0$' <<<"$text" || true)
+	if [ "$qemu_status" -ne 0 ] || ! grep -aqx 'CHAINLOAD-ENTRY: registered' <<<"$text" ||
+		[ -n "$bad" ] || [ "$n" -ne $((3 * ${#entry_opts[@]})) ]; then
+		echo "run-ovmf: FAIL: registering the boot entries failed (QEMU exit status" \
+			"$qemu_status${bad:+; $bad}); log $log"
+		log=$main_log
+		return 1
+	fi
+	log=$main_log
+	write_fallthrough_startup "$work/fallthrough.nsh"
+	mcopy -o -i "$work/esp.img@@${ESP_START_MIB}M" "$work/fallthrough.nsh" ::/startup.nsh
+	echo "run-ovmf: entry mode, run 2 of 2: the firmware boots the entry" >&2
+}
+
 # Remove the work directory unless asked to keep it.
 cleanup() {
 	if [ "$keep" -eq 1 ]; then
@@ -403,7 +553,7 @@ cleanup() {
 main() {
 	parse_args "$@"
 	"$ROOT/tools/install-deps.sh"
-	[ "$build" -eq 0 ] || make -C "$ROOT"
+	[ "$build" -eq 0 ] || make -C "$ROOT" all
 	mkdir -p "$ROOT/build/qemu"
 	work=$(mktemp -d "$ROOT/build/qemu/work.XXXXXX")
 	trap cleanup EXIT
@@ -416,9 +566,30 @@ main() {
 	check_shell_text "--loader-args" "$loader_args"
 	[ "$tk_words" -eq 0 ] || add_tk_words
 	startup_file=${startup:-$work/startup.nsh}
-	[ -n "$startup" ] || write_startup "$startup_file"
+	config_file=$config
+	case $mode in
+	shell)
+		[ -n "$startup" ] || write_startup "$startup_file"
+		;;
+	entry)
+		make_entry_opts "$work"
+		write_register_startup "$startup_file" "${#entry_opts[@]}"
+		;;
+	removable)
+		write_fallthrough_startup "$startup_file"
+		if [ -z "$config_file" ]; then
+			config_file=$work/chainload.conf
+			write_config "$config_file"
+		fi
+		;;
+	esac
 	esp_manifest >"$work/manifest"
 	build_esp "$work/esp.img" "$work/manifest"
+	if [ -n "$esp_only" ]; then
+		cp "$work/esp.img" "$esp_only"
+		echo "run-ovmf: ESP image ($mode mode) written to $esp_only"
+		return 0
+	fi
 	local vars=$work/vars.fd
 	if [ -n "$vars_store" ]; then
 		[ -f "$vars_store" ] || cp "$ovmf_vars" "$vars_store"
@@ -427,7 +598,8 @@ main() {
 		cp "$ovmf_vars" "$vars"
 	fi
 	make_qemu_cmd "$work/esp.img" "$vars"
-	echo "run-ovmf: cmdline: $cmdline" >&2
+	echo "run-ovmf: mode $mode, cmdline: $cmdline" >&2
+	[ "$mode" != entry ] || register_entries || return 1
 	run_qemu
 	verdict
 }

@@ -3,21 +3,32 @@
 
 #include <string.h>
 
+#include "config.h"
+
 const char args_usage[] =
 	"usage: chainload.efi [OPTIONS] KERNEL [KERNEL COMMAND LINE ...]\n"
+	"       chainload.efi [OPTIONS] --config FILE [MORE KERNEL COMMAND LINE ...]\n"
+	"       chainload.efi [OPTIONS]    (boots what chainload.conf beside it says)\n"
 	"Boots an x86-64 Linux bzImage from this volume through its 64-bit entry.\n"
 	"\n"
-	"  -i, --initrd PATH  load an initrd (repeatable; initrd=PATH words on the\n"
-	"                     kernel command line are loaded after these)\n"
+	"  -c, --config FILE  boot the entry FILE describes (Boot Loader Specification\n"
+	"                     Type #1: linux, initrd, options); later words are added\n"
+	"                     to its options; a KERNEL as well is an error\n"
+	"  -i, --initrd PATH  load an initrd (repeatable; after a config's initrds;\n"
+	"                     initrd=PATH words on the command line load last)\n"
 	"  -v, --verbose      print the placement plan and phase timings\n"
 	"  -n, --dry-run      do everything up to ExitBootServices, then return\n"
 	"      --force-copy   stage every page and let the relocation stub copy it\n"
 	"      --no-verify    skip the SHA-256 check of the kernel and initrd after\n"
 	"                     the copy (on by default; a mismatch halts on COM1)\n"
+	"      --version      print the version\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"Paths are on the volume chainload.efi was loaded from; \\ or / both work.\n"
-	"example: chainload.efi -i \\boot\\initrd.img \\boot\\vmlinuz root=/dev/sda2 ro\n";
+	"examples:\n"
+	"  chainload.efi -i \\boot\\initrd.img \\boot\\vmlinuz root=/dev/sda2 ro quiet\n"
+	"  chainload.efi --config \\loader\\entries\\debian.conf systemd.unit=rescue.target\n"
+	"  chainload.efi -v       (chainload.conf beside chainload.efi, plan and timings)\n";
 
 static int add_initrd(struct boot_args *a, const char *path, struct diag *diag)
 {
@@ -59,6 +70,17 @@ static int add_word(struct boot_args *a, size_t cap, const char *word, struct di
 	return rc;
 }
 
+static int set_config(struct boot_args *a, const char *path, struct diag *diag)
+{
+	if (!*path)
+		return diag_set(diag, CL_E_USAGE, "empty config path");
+	if (a->config)
+		return diag_set(diag, CL_E_USAGE, "more than one --config (%s and %s)", a->config,
+				path);
+	a->config = path;
+	return CL_OK;
+}
+
 /* Handles option argv[*i]; advances *i past a consumed value. */
 static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a,
 			struct diag *diag)
@@ -75,6 +97,14 @@ static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a
 		a->no_verify = true;
 	else if (!strcmp(opt, "-h") || !strcmp(opt, "--help"))
 		a->help = true;
+	else if (!strcmp(opt, "--version"))
+		a->version = true;
+	else if (!strcmp(opt, "-c") || !strcmp(opt, "--config")) {
+		if (++*i == argc)
+			return diag_set(diag, CL_E_USAGE, "%s needs a FILE", opt);
+		return set_config(a, argv[*i], diag);
+	} else if (!strncmp(opt, "--config=", 9))
+		return set_config(a, opt + 9, diag);
 	else if (!strcmp(opt, "-i") || !strcmp(opt, "--initrd")) {
 		if (++*i == argc)
 			return diag_set(diag, CL_E_USAGE, "%s needs a PATH", opt);
@@ -90,14 +120,17 @@ int args_parse(int argc, char *const *argv, char *cmdline, size_t cap,
 	       struct boot_args *ret, struct diag *diag)
 {
 	struct boot_args a = { 0 };
+	bool dashdash = false;
 	int i, rc;
 
 	if (!cap)
 		return diag_set(diag, CL_E_INTERNAL, "no command-line buffer");
 	a.cmdline = cmdline;
+	a.cmdline_cap = cap;
 	cmdline[0] = '\0';
 	for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (!strcmp(argv[i], "--")) {
+			dashdash = true;
 			i++;
 			break;
 		}
@@ -105,12 +138,27 @@ int args_parse(int argc, char *const *argv, char *cmdline, size_t cap,
 		if (rc)
 			return rc;
 	}
-	if (a.help) {
+	a.n_cli_initrds = a.n_initrds;
+	if (a.help || a.version) {
 		*ret = a;
 		return CL_OK;
 	}
-	if (i == argc)
-		return diag_set(diag, CL_E_USAGE, "no KERNEL given (try --help)");
+	if (a.config || i == argc) {
+		/*
+		 * Kernel parameters do not start with a path separator, a kernel
+		 * path does: refuse two kernels rather than pick one ("--" lets
+		 * such a word through as a parameter).
+		 */
+		if (i < argc && !dashdash && (argv[i][0] == '\\' || argv[i][0] == '/'))
+			return diag_set(diag, CL_E_USAGE,
+					"KERNEL %s given together with --config %s, whose `linux` line names the kernel",
+					argv[i], a.config);
+		a.use_config = true;
+		a.extra = argv + i;
+		a.n_extra = argc - i;
+		*ret = a;
+		return CL_OK;
+	}
 	a.kernel = argv[i++];
 	for (; i < argc; i++) {
 		rc = add_word(&a, cap, argv[i], diag);
@@ -119,4 +167,28 @@ int args_parse(int argc, char *const *argv, char *cmdline, size_t cap,
 	}
 	*ret = a;
 	return CL_OK;
+}
+
+int args_apply_config(struct boot_args *a, const struct config *cfg, struct diag *diag)
+{
+	const char *cli[ARGS_MAX_INITRDS];
+	size_t n_cli = a->n_cli_initrds;
+	int rc = CL_OK;
+
+	if (!a->use_config || n_cli > ARGS_MAX_INITRDS)
+		return diag_set(diag, CL_E_INTERNAL, "not in config mode");
+	memcpy(cli, a->initrds, n_cli * sizeof(cli[0]));
+	a->kernel = cfg->linux_path;
+	a->n_initrds = 0;
+	a->cmdline_len = 0;
+	a->cmdline[0] = '\0';
+	for (size_t i = 0; !rc && i < cfg->n_initrds; i++)
+		rc = add_initrd(a, cfg->initrds[i], diag);
+	for (size_t i = 0; !rc && i < n_cli; i++)
+		rc = add_initrd(a, cli[i], diag);
+	for (size_t i = 0; !rc && i < cfg->n_words; i++)
+		rc = add_word(a, a->cmdline_cap, cfg->words[i], diag);
+	for (int i = 0; !rc && i < a->n_extra; i++)
+		rc = add_word(a, a->cmdline_cap, a->extra[i], diag);
+	return rc;
 }

@@ -2,8 +2,16 @@
 /*
  * Command-line arguments:
  *   chainload.efi [OPTIONS] KERNEL [KERNEL COMMAND LINE ...]
+ *   chainload.efi [OPTIONS] --config FILE [MORE KERNEL COMMAND LINE ...]
+ *   chainload.efi [OPTIONS]                 (chainload.conf beside the binary)
  * Options stop at KERNEL (or "--"); every later word belongs to the kernel.
  * Words are UTF-8, already split (by the UEFI shell, or by loadopts.c).
+ *
+ * With a config file, what it says comes first and the command line adds to
+ * it, never silently replaces it (args_apply_config):
+ *   kernel        the config's `linux`; a KERNEL word as well is an error
+ *   initrds       the config's `initrd` lines, then -i, then initrd= words
+ *   command line  the config's `options`, then the words after the options
  */
 #ifndef CHAINLOAD_ARGS_H
 #define CHAINLOAD_ARGS_H
@@ -16,17 +24,27 @@
 #define ARGS_MAX_INITRDS 32
 
 struct boot_args {
-	const char *kernel;			/* path, as given */
+	const char *kernel;			/* path, as given; NULL until a config names it */
 	const char *initrds[ARGS_MAX_INITRDS];	/* -i paths, then initrd= words */
 	size_t n_initrds;
 	char *cmdline;				/* the caller's buffer, NUL-terminated */
 	size_t cmdline_len;			/* bytes, NUL excluded */
+	size_t cmdline_cap;			/* bytes, NUL included */
+	/* Config mode: no KERNEL word, so a config file says what to boot. */
+	bool use_config;
+	const char *config;			/* --config PATH; NULL: chainload.conf beside us */
+	char *const *extra;			/* words after the options, for the command line */
+	int n_extra;
+	size_t n_cli_initrds;			/* the -i paths among initrds[] */
 	bool verbose;
 	bool dry_run;
 	bool force_copy;
 	bool no_verify;				/* skip the SHA-256 check after the copy */
 	bool help;
+	bool version;
 };
+
+struct config;
 
 /*
  * Parses argv[0..argc) (without the program name).  The kernel command line
@@ -37,6 +55,13 @@ struct boot_args {
  */
 int args_parse(int argc, char *const *argv, char *cmdline, size_t cap,
 	       struct boot_args *ret, struct diag *diag);
+
+/*
+ * Config mode (a->use_config): takes the kernel, initrds and command line
+ * from `cfg` and adds the command line's, in the order described above.
+ * The strings of `cfg` must outlive `a`.
+ */
+int args_apply_config(struct boot_args *a, const struct config *cfg, struct diag *diag);
 
 /* The --help text. */
 extern const char args_usage[];

@@ -2,7 +2,14 @@
 /*
  * Raw LoadOptions, as a firmware boot entry passes them: untrusted bytes that
  * should be a UTF-16LE string (maybe with a byte-order mark, maybe without a
- * terminator).  Anything that is not text is rejected, never guessed at.
+ * terminator, maybe with one stray NUL byte making the count odd).  Anything
+ * that is not text is rejected, never guessed at: binary data, text after the
+ * NUL, a byte-swapped BOM, 8-bit text (efibootmgr without --unicode; see
+ * looks_8bit() for the one UTF-16 text it would mistake for it), control
+ * characters, unpaired surrogates, text without a single ASCII character
+ * (what binary data that happens to decode as UTF-16 looks like).  The one binary value accepted is
+ * the marker edk2 puts on the boot options it creates by itself: it means
+ * "no options", as on the removable-media path.
  */
 #ifndef CHAINLOAD_LOADOPTS_H
 #define CHAINLOAD_LOADOPTS_H
@@ -12,10 +19,14 @@
 
 #include "status.h"
 
+/* Longer options are refused (a command line is at most a few KiB anyway). */
+#define LOADOPTS_MAX_UNITS 4096
+
 /*
  * Decodes `size` bytes into UTF-8 in text[0..cap) and splits it into words
  * (blanks separate, double quotes group and are removed), pointing argv[]
- * (room for `max`) into `text`.  Sets *ret_argc.
+ * (room for `max`) into `text`.  Sets *ret_argc (0: no options).  Messages
+ * name the problem only; the caller says they are about the load options.
  */
 int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
 		   char **argv, int max, int *ret_argc, struct diag *diag);

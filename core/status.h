@@ -14,6 +14,7 @@ enum cl_status {
 	CL_OK = 0,
 	CL_E_USAGE,		/* bad command-line arguments */
 	CL_E_OPTIONS_NOT_TEXT,	/* load options are not UTF-16 text */
+	CL_E_CONFIG,		/* a config file is malformed or incomplete */
 	CL_E_KERNEL_TOO_SMALL,	/* file cannot hold a setup header */
 	CL_E_KERNEL_PE_ONLY,	/* PE/COFF image without a setup header */
 	CL_E_KERNEL_NO_BOOT_FLAG, /* no 0xAA55 at 0x1fe */

@@ -63,6 +63,11 @@ static EFI_STATUS from_load_options(EFI_LOADED_IMAGE *li, struct launch_words *w
 
 	if (!li->LoadOptions || !size)
 		return EFI_SUCCESS;
+	/* A BOM, the characters and a stray odd byte: anything longer is refused. */
+	if (size > (LOADOPTS_MAX_UNITS + 1) * 2 + 1)
+		return con_error(EFI_INVALID_PARAMETER, "load options",
+				 "%llu bytes, longer than %u characters",
+				 (unsigned long long)size, (unsigned)LOADOPTS_MAX_UNITS);
 	st = alloc_words(w, utf16_utf8_bound(size / 2 + 1), MAX_WORDS);
 	if (EFI_ERROR(st))
 		return con_error(st, "chainload.efi", "no memory for the load options");

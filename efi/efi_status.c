@@ -54,6 +54,7 @@ EFI_STATUS efi_status_of(int cl_status)
 		return EFI_SUCCESS;
 	case CL_E_USAGE:
 	case CL_E_OPTIONS_NOT_TEXT:
+	case CL_E_CONFIG:
 	case CL_E_CMDLINE_TOO_LONG:
 		return EFI_INVALID_PARAMETER;
 	case CL_E_KERNEL_TOO_SMALL:

@@ -1,12 +1,22 @@
 /* SPDX-License-Identifier: MIT */
-/* Entry point: the words we were started with -> arguments -> one launch. */
+/*
+ * Entry point: the words we were started with -> arguments (plus a config
+ * file when there is no KERNEL word) -> one launch.  How chainload was
+ * started decides where the words come from (efi/cmdline.c):
+ *   UEFI shell            the shell's argv, program name dropped
+ *   firmware Boot####     the entry's optional data, as UTF-16 text
+ *   removable media path  nothing: chainload.conf beside the binary
+ */
 #include <efi.h>
 #include <efilib.h>
 
 #include "args.h"
+#include "bli.h"
 #include "cmdline.h"
+#include "config_file.h"
 #include "console.h"
 #include "efi_status.h"
+#include "image_location.h"
 #include "launch.h"
 
 #define CMDLINE_CAP 65536
@@ -14,8 +24,52 @@
 /* gnu-efi's crt0 calls this with the System V convention (%rdi, %rsi). */
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab);
 
+/* Long text, a line per con_print() (whose buffer holds one line, not pages). */
+static void print_lines(const char *text)
+{
+	char line[160];
+	UINTN n = 0;
+
+	for (; *text; text++) {
+		if (*text != '\n' && n + 1 < sizeof(line)) {
+			line[n++] = *text;
+			continue;
+		}
+		if (*text != '\n')
+			continue;	/* longer than a line should be: cut */
+		line[n] = '\0';
+		con_print("%s\n", line);
+		n = 0;
+	}
+}
+
+/* Config mode: the config says what to boot, the command line adds to it. */
+static EFI_STATUS apply_config(EFI_HANDLE image, const struct image_location *loc,
+			       struct boot_args *args, struct config_file *cf)
+{
+	const struct config *c;
+	struct diag d;
+	EFI_STATUS st;
+	int rc;
+
+	st = config_file_load(image, loc, args->config, cf);
+	if (EFI_ERROR(st))
+		return st;
+	c = cf->cfg;
+	rc = args_apply_config(args, c, &d);
+	if (rc)
+		return con_error(efi_status_of(rc), cf->path, "%s", d.msg);
+	if (args->verbose)
+		con_print("chainload: config %s: %s%s%s%s\n", cf->path,
+			  c->title ? c->title : "(no title)", c->version ? " (" : "",
+			  c->version ? c->version : "", c->version ? ")" : "");
+	return EFI_SUCCESS;
+}
+
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 {
+	struct image_location *loc;
+	struct config_file cf = { 0 };
 	struct launch_words words;
 	struct boot_args args;
 	char *cmdline;
@@ -26,9 +80,15 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	InitializeLib(image, systab);
 	/* The firmware's 5-minute watchdog would reset us mid-load. */
 	BS->SetWatchdogTimer(0, 0, 0, NULL);
+	st = BS->AllocatePool(EfiLoaderData, sizeof(*loc), (void **)&loc);
+	if (EFI_ERROR(st))
+		return con_error(st, "chainload.efi", "no memory to start");
+	image_location_get(image, loc);
+	/* First, so that LoaderTimeInitUSec is as early as it can be. */
+	bli_begin(loc);
 	st = launch_words_get(image, &words);
 	if (EFI_ERROR(st))
-		return st;
+		goto err_words;
 	st = BS->AllocatePool(EfiLoaderData, CMDLINE_CAP, (void **)&cmdline);
 	if (EFI_ERROR(st)) {
 		con_error(st, "chainload.efi", "no memory for the command line");
@@ -39,15 +99,26 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 		st = con_error(efi_status_of(rc), "arguments", "%s", d.msg);
 		goto err_args;
 	}
-	if (args.help) {
-		con_print("chainload %s\n%s", CHAINLOAD_VERSION, args_usage);
+	if (args.help || args.version) {
+		con_print("chainload %s\n", CHAINLOAD_VERSION);
+		if (args.help)
+			print_lines(args_usage);
 		st = EFI_SUCCESS;
 		goto err_args;
 	}
+	if (args.use_config) {
+		st = apply_config(image, loc, &args, &cf);
+		if (EFI_ERROR(st))
+			goto err_config;
+	}
 	st = launch(image, &args);
+err_config:
+	config_file_free(&cf);
 err_args:
 	BS->FreePool(cmdline);
 err_cmdline:
 	launch_words_free(&words);
+err_words:
+	BS->FreePool(loc);
 	return st;
 }

@@ -51,8 +51,12 @@ static void test_errors(void **state)
 	(void)state;
 	assert_int_equal(parse(1, missing_value, &a), CL_E_USAGE);
 	assert_int_equal(parse(2, unknown, &a), CL_E_USAGE);
-	assert_int_equal(parse(1, no_kernel, &a), CL_E_USAGE);
-	assert_int_equal(parse(0, NULL, &a), CL_E_USAGE);
+	/* No KERNEL is not an error: the default config says what to boot. */
+	assert_int_equal(parse(1, no_kernel, &a), CL_OK);
+	assert_true(a.use_config);
+	assert_null(a.kernel);
+	assert_int_equal(parse(0, NULL, &a), CL_OK);
+	assert_true(a.use_config);
 	assert_int_equal(parse(2, empty_initrd, &a), CL_E_USAGE);
 	assert_int_equal(parse(2, dashdash, &a), CL_OK);
 	assert_string_equal(a.kernel, "-k");

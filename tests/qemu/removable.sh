@@ -1,0 +1,94 @@
+#!/bin/bash
+# The removable-media path: `make install ESP=DIR REMOVABLE=1` into a
+# scratch tree, checked file by file (a second install keeps an edited
+# chainload.conf; another system's BOOTX64.EFI is refused without FORCE=1);
+# then the installed \EFI\BOOT\BOOTX64.EFI boots the test kernel with no
+# shell and no arguments, from the chainload.conf beside it.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# make install ...: output into $SCRATCH/install.out, status into install_status.
+install_into() {
+	set +e
+	make -s -C "$ROOT" install "$@" >"$SCRATCH/install.out" 2>&1
+	install_status=$?
+	set -e
+}
+
+expect_file_same() {
+	local ok=0
+	cmp -s "$1" "$2" || ok=1
+	record $ok "${1#"$SCRATCH"/} is ${2#"$ROOT"/}"
+}
+
+ensure_built
+require_file "$TESTKERN" "make test-images"
+esp=$SCRATCH/esp
+rm -rf "$esp"
+mkdir -p "$esp"
+
+install_into ESP="$esp" REMOVABLE=1
+expect_eq "make install status" "$install_status" 0
+expect_file_same "$esp/EFI/chainload/chainload.efi" "$ROOT/build/chainload.efi"
+expect_file_same "$esp/EFI/BOOT/BOOTX64.EFI" "$ROOT/build/chainload.efi"
+expect_file_same "$esp/EFI/chainload/chainload.conf" "$ROOT/docs/chainload.conf.example"
+expect_file_same "$esp/EFI/BOOT/chainload.conf" "$ROOT/docs/chainload.conf.example"
+
+# An edited config survives a second install.
+echo '# edited by the user' >>"$esp/EFI/BOOT/chainload.conf"
+cp "$esp/EFI/BOOT/chainload.conf" "$SCRATCH/edited.conf"
+install_into ESP="$esp" REMOVABLE=1
+expect_eq "second make install status" "$install_status" 0
+expect_file_same "$esp/EFI/BOOT/chainload.conf" "$SCRATCH/edited.conf"
+ok=0
+grep -qx "make install: keeping $esp/EFI/BOOT/chainload.conf" "$SCRATCH/install.out" || ok=1
+record $ok "the second install says it kept the config"
+
+# Another loader at the removable path stays unless FORCE=1.
+other=$SCRATCH/other-esp
+rm -rf "$other"
+mkdir -p "$other/EFI/BOOT"
+echo 'another loader' >"$other/EFI/BOOT/BOOTX64.EFI"
+install_into ESP="$other" REMOVABLE=1
+ok=0
+[ "$install_status" -ne 0 ] && [ "$(cat "$other/EFI/BOOT/BOOTX64.EFI")" = 'another loader' ] &&
+	[ ! -e "$other/EFI/chainload" ] || ok=1
+record $ok "make install refuses to replace another BOOTX64.EFI and installs nothing"
+install_into ESP="$other" REMOVABLE=1 FORCE=1
+expect_eq "make install FORCE=1 status" "$install_status" 0
+expect_file_same "$other/EFI/BOOT/BOOTX64.EFI" "$ROOT/build/chainload.efi"
+install_into
+ok=0
+[ "$install_status" -ne 0 ] && grep -q 'ESP=' "$SCRATCH/install.out" || ok=1
+record $ok "make install without ESP= fails and says how to call it"
+
+# run-ovmf.sh --esp-only: the image it would boot, and nothing else.
+set +e
+"$ROOT/run-ovmf.sh" --no-build --mode removable --kernel "$TESTKERN" \
+	--esp-only "$SCRATCH/esp-only.img" >"$SCRATCH/esp-only.out" 2>&1
+status=$?
+set -e
+listing=$(MTOOLS_SKIP_CHECK=1 mdir -b -/ -i "$SCRATCH/esp-only.img@@1M" :: 2>/dev/null |
+	grep -v '/$' | tr '[:lower:]' '[:upper:]' | sort || true)
+want=$(printf '%s\n' ::/BOOT/VMLINUZ ::/EFI/BOOT/BOOTX64.EFI ::/EFI/BOOT/CHAINLOAD.CONF \
+	::/STARTUP.NSH | sort)
+ok=0
+[ "$status" -eq 0 ] && [ "$listing" = "$want" ] || ok=1
+record $ok "--esp-only wrote the removable-mode image (got: $(echo "$listing" | paste -sd' '))"
+
+# The installed binary from the removable path; run-ovmf writes the
+# chainload.conf beside it (linux, initrd and options lines).
+random_file "$SCRATCH/initrd.img" 33333
+boot removable --mode removable --timeout 120 --efi "$esp/EFI/BOOT/BOOTX64.EFI" \
+	--kernel "$TESTKERN" --initrd "$SCRATCH/initrd.img" --tk-words \
+	--cmdline "console=ttyS0 chainload.test=removable"
+expect_boot_pass
+expect_tk_all_ok
+ok=0
+log_text | grep -aqE '^BdsDxe: starting Boot[0-9A-F]{4} ".*" from PciRoot\(0x0\)/Pci\(0x2,0x0\)$' || ok=1
+record $ok "the boot manager started the disk's removable-media path"
+ok=0
+! log_text | grep -aq -e 'UEFI Interactive Shell' -e 'chainload: error' -e 'chainload: warning' || ok=1
+record $ok "no shell, no error, no warning"
+finish
