@@ -8,6 +8,8 @@
 #define PATH_MAX_UNITS 512
 /* One Read call is bounded so a slow device cannot stall us without limit. */
 #define READ_CHUNK (64ull << 20)
+/* With a progress bar, small enough for the bar to move by about 1%. */
+#define PROGRESS_CHUNK (1ull << 20)
 
 EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root)
 {
@@ -75,7 +77,7 @@ static EFI_STATUS read_info(struct efi_file *f)
 EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *ret)
 {
 	CHAR16 wpath[PATH_MAX_UNITS];
-	struct efi_file f = { path, NULL, 0 };
+	struct efi_file f = { .path = path };
 	EFI_STATUS st;
 
 	st = to_efi_path(path, wpath);
@@ -89,23 +91,29 @@ EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *re
 		file_close(&f);
 		return st;
 	}
+	progress_init(&f.progress, path, f.size);
 	*ret = f;
 	return EFI_SUCCESS;
 }
 
 EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
 {
+	UINT64 chunk = f->progress.active ? PROGRESS_CHUNK : READ_CHUNK;
 	UINT8 *p = buf;
 	EFI_STATUS st;
 
 	st = f->handle->SetPosition(f->handle, offset);
-	if (EFI_ERROR(st))
+	if (EFI_ERROR(st)) {
+		progress_end(&f->progress);
 		return con_error(st, f->path, "cannot seek to byte %llu",
 				 (unsigned long long)offset);
+	}
 	while (len) {
-		UINTN n = len < READ_CHUNK ? len : READ_CHUNK;
+		UINTN n = len < chunk ? len : chunk;
 
 		st = f->handle->Read(f->handle, &n, p);
+		if (EFI_ERROR(st) || !n)
+			progress_end(&f->progress);
 		if (EFI_ERROR(st))
 			return con_error(st, f->path, "read failed at byte %llu",
 					 (unsigned long long)(offset + (p - (UINT8 *)buf)));
@@ -115,12 +123,28 @@ EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
 					 (unsigned long long)(offset + (p - (UINT8 *)buf)));
 		p += n;
 		len -= n;
+		progress_update(&f->progress, offset + (p - (UINT8 *)buf));
 	}
 	return EFI_SUCCESS;
 }
 
+EFI_DEVICE_PATH *file_device_path(EFI_HANDLE image, const char *path)
+{
+	CHAR16 wpath[PATH_MAX_UNITS + 1];
+	EFI_LOADED_IMAGE *loaded;
+
+	if (EFI_ERROR(BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&loaded)))
+		return NULL;
+	/* A file-path node holds an absolute path; ours are relative to the root. */
+	wpath[0] = L'\\';
+	if (EFI_ERROR(to_efi_path(path + (*path == '/' || *path == '\\'), wpath + 1)))
+		return NULL;
+	return FileDevicePath(loaded->DeviceHandle, wpath);
+}
+
 void file_close(struct efi_file *f)
 {
+	progress_end(&f->progress);
 	if (f->handle)
 		f->handle->Close(f->handle);
 	f->handle = NULL;

@@ -20,11 +20,15 @@
 BOOLEAN kernel_trust_required(void);
 
 /*
- * Verifies the kernel file's bytes `buf` (`size` bytes, the whole file).
- * Prints the one-line refusal itself (file and reason) and returns its
- * status; EFI_SUCCESS only when the kernel may run.
+ * Verifies the kernel file's bytes `buf` (`size` bytes, the whole file):
+ * with shim's SHIM_LOCK protocol when shim is there, else with the
+ * firmware's LoadImage.  Prints the one-line refusal itself (file and
+ * reason) and returns EFI_SECURITY_VIOLATION or EFI_ACCESS_DENIED;
+ * EFI_SUCCESS only when the kernel may run.  *ret_measured tells whether
+ * the verifier (the firmware's LoadImage, or shim) measured the image into
+ * PCR 4 while verifying it, so chainload must not measure it a second time.
  */
 EFI_STATUS kernel_trust_verify(EFI_HANDLE image, const struct efi_file *f, const void *buf,
-			       UINTN size);
+			       UINTN size, BOOLEAN *ret_measured);
 
 #endif /* CHAINLOAD_KERNEL_TRUST_H */

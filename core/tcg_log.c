@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+#include "tcg_log.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "le.h"
+
+/* TCG_PCClientPCREvent: pcr, type, SHA-1 digest, data size. */
+#define LEGACY_HEADER 32
+/* TCG_EfiSpecIDEvent up to digestSizes[]: signature[16], platformClass,
+ * version bytes, uintnSize, numberOfAlgorithms. */
+#define SPEC_FIXED 28
+#define SPEC_SIGNATURE "Spec ID Event03"
+
+/* Says why in *d and returns false. */
+static bool reject(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool reject(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d) {
+		va_start(ap, fmt);
+		fmt_vformat(d->msg, sizeof(d->msg), fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}
+
+bool tcg_log_parse_spec(const uint8_t *log, size_t max, struct tcg_log_algs *ret,
+			struct diag *diag)
+{
+	uint32_t data_size, n;
+	const uint8_t *spec;
+	size_t need;
+
+	if (max < LEGACY_HEADER)
+		return reject(diag, "log of %zu bytes has no first event", max);
+	if (le32(log + 4) != TCG_EV_NO_ACTION)
+		return reject(diag, "first event has type 0x%x, not EV_NO_ACTION",
+			      le32(log + 4));
+	data_size = le32(log + 28);
+	if (data_size > max - LEGACY_HEADER || data_size < SPEC_FIXED + 1)
+		return reject(diag, "first event's %u data bytes do not fit", data_size);
+	spec = log + LEGACY_HEADER;
+	if (strncmp((const char *)spec, SPEC_SIGNATURE, sizeof(SPEC_SIGNATURE)))
+		return reject(diag, "first event is not a \"" SPEC_SIGNATURE "\"");
+	n = le32(spec + 24);
+	if (n == 0 || n > TCG_LOG_MAX_ALGS)
+		return reject(diag, "Spec ID event lists %u algorithms", n);
+	/* The digest sizes, then the vendorInfoSize byte. */
+	need = SPEC_FIXED + (size_t)n * 4 + 1;
+	if (need > data_size)
+		return reject(diag, "Spec ID event's %u algorithms do not fit", n);
+	ret->n = n;
+	for (uint32_t i = 0; i < n; i++) {
+		ret->a[i].alg = le16(spec + SPEC_FIXED + i * 4);
+		ret->a[i].size = le16(spec + SPEC_FIXED + i * 4 + 2);
+	}
+	ret->first_size = LEGACY_HEADER + (size_t)data_size;
+	return true;
+}
+
+/* Digest size of `alg` per the Spec ID event; 0 when it is not listed. */
+static size_t digest_size(const struct tcg_log_algs *algs, uint16_t alg)
+{
+	for (size_t i = 0; i < algs->n; i++)
+		if (algs->a[i].alg == alg)
+			return algs->a[i].size;
+	return 0;
+}
+
+bool tcg_log_event_size(const uint8_t *ev, size_t max, const struct tcg_log_algs *algs,
+			size_t *ret_size, uint32_t *ret_pcr, uint32_t *ret_type,
+			struct diag *diag)
+{
+	size_t off = 12, size;
+	uint32_t count, data_size;
+
+	if (max > TCG_LOG_MAX_EVENT)
+		max = TCG_LOG_MAX_EVENT;
+	if (max < off)
+		return reject(diag, "event header does not fit");
+	count = le32(ev + 8);
+	if (count == 0 || count > algs->n)
+		return reject(diag, "event carries %u digests, the log declares %zu",
+			      count, algs->n);
+	for (uint32_t i = 0; i < count; i++) {
+		if (max - off < 2)
+			return reject(diag, "digest %u does not fit", i);
+		size = digest_size(algs, le16(ev + off));
+		if (!size)
+			return reject(diag, "digest %u has undeclared algorithm 0x%x", i,
+				      le16(ev + off));
+		off += 2;
+		if (max - off < size)
+			return reject(diag, "digest %u does not fit", i);
+		off += size;
+	}
+	if (max - off < 4)
+		return reject(diag, "event data size does not fit");
+	data_size = le32(ev + off);
+	off += 4;
+	if (data_size > max - off)
+		return reject(diag, "event's %u data bytes do not fit", data_size);
+	*ret_size = off + data_size;
+	if (ret_pcr)
+		*ret_pcr = le32(ev);
+	if (ret_type)
+		*ret_type = le32(ev + 4);
+	return true;
+}
+
+bool tcg_log_events_size(const uint8_t *ev, size_t max, uint64_t count,
+			 const struct tcg_log_algs *algs, size_t *ret_size, struct diag *diag)
+{
+	size_t off = 0, size;
+
+	for (uint64_t i = 0; i < count; i++) {
+		if (!tcg_log_event_size(ev + off, max - off, algs, &size, NULL, NULL, diag))
+			return false;
+		off += size;
+	}
+	*ret_size = off;
+	return true;
+}

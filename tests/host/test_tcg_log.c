@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The TPM event-log walker (core/tcg_log.c) over hand-built crypto-agile
+ * logs: the Spec ID event, event lengths, and every way a length can lie.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tcg_log.h"
+
+#define ALG_SHA1 0x0004
+
+struct buf {
+	uint8_t b[4096];
+	size_t n;
+};
+
+static void put(struct buf *b, const void *p, size_t n)
+{
+	assert_true(b->n + n <= sizeof(b->b));
+	memcpy(b->b + b->n, p, n);
+	b->n += n;
+}
+
+static void put32(struct buf *b, uint32_t v)
+{
+	uint8_t le[4] = { v, v >> 8, v >> 16, v >> 24 };
+
+	put(b, le, 4);
+}
+
+static void put16(struct buf *b, uint16_t v)
+{
+	uint8_t le[2] = { v, v >> 8 };
+
+	put(b, le, 2);
+}
+
+static void put_fill(struct buf *b, uint8_t v, size_t n)
+{
+	while (n--)
+		put(b, &v, 1);
+}
+
+/* The Spec ID event declaring SHA-1 and SHA-256, with `vendor` info bytes. */
+static void put_spec(struct buf *b, uint32_t n_algs, uint8_t vendor)
+{
+	static const char sig[16] = "Spec ID Event03";
+
+	put32(b, 0);			/* PCR */
+	put32(b, TCG_EV_NO_ACTION);
+	put_fill(b, 0, 20);		/* SHA-1 digest */
+	put32(b, 28 + 4 * n_algs + 1 + vendor);
+	put(b, sig, sizeof(sig));
+	put32(b, 0);			/* platform class */
+	put_fill(b, 0, 3);		/* version minor, major, errata */
+	put_fill(b, 2, 1);		/* uintnSize */
+	put32(b, n_algs);
+	for (uint32_t i = 0; i < n_algs; i++) {
+		put16(b, i % 2 ? TCG_ALG_SHA256 : ALG_SHA1);
+		put16(b, i % 2 ? 32 : 20);
+	}
+	put_fill(b, vendor, 1);
+	put_fill(b, 0xee, vendor);
+}
+
+/* A TCG_PCR_EVENT2 with both digests and `data` event bytes. */
+static size_t put_event(struct buf *b, uint32_t pcr, uint32_t type, uint32_t data)
+{
+	size_t start = b->n;
+
+	put32(b, pcr);
+	put32(b, type);
+	put32(b, 2);
+	put16(b, ALG_SHA1);
+	put_fill(b, 0x11, 20);
+	put16(b, TCG_ALG_SHA256);
+	put_fill(b, 0x22, 32);
+	put32(b, data);
+	put_fill(b, 0x33, data);
+	return b->n - start;
+}
+
+static void test_spec(void **state)
+{
+	struct tcg_log_algs algs;
+	struct buf b = { .n = 0 };
+
+	(void)state;
+	put_spec(&b, 2, 3);
+	assert_true(tcg_log_parse_spec(b.b, b.n, &algs, NULL));
+	assert_int_equal(algs.n, 2);
+	assert_int_equal(algs.a[0].alg, ALG_SHA1);
+	assert_int_equal(algs.a[0].size, 20);
+	assert_int_equal(algs.a[1].alg, TCG_ALG_SHA256);
+	assert_int_equal(algs.a[1].size, 32);
+	assert_int_equal(algs.first_size, b.n);
+	/* Every shorter view of the same bytes is refused. */
+	for (size_t n = 0; n < b.n; n++)
+		assert_false(tcg_log_parse_spec(b.b, n, &algs, NULL));
+}
+
+static void test_spec_rejects(void **state)
+{
+	struct tcg_log_algs algs;
+	struct diag d;
+	struct buf b;
+
+	(void)state;
+	b.n = 0;
+	put_spec(&b, 2, 0);
+	b.b[4] = 1;				/* type not EV_NO_ACTION */
+	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
+	assert_non_null(strstr(d.msg, "EV_NO_ACTION"));
+
+	b.n = 0;
+	put_spec(&b, 2, 0);
+	b.b[32 + 14] = '4';			/* "Spec ID Event04" */
+	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
+	assert_non_null(strstr(d.msg, "Spec ID Event03"));
+
+	b.n = 0;
+	put_spec(&b, 0, 0);
+	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
+	assert_non_null(strstr(d.msg, "0 algorithms"));
+
+	b.n = 0;
+	put_spec(&b, TCG_LOG_MAX_ALGS + 1, 0);
+	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
+
+	/* numberOfAlgorithms larger than the event's data holds. */
+	b.n = 0;
+	put_spec(&b, 2, 0);
+	b.b[32 + 24] = 9;
+	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
+	assert_non_null(strstr(d.msg, "do not fit"));
+
+	/* Event data size beyond the buffer. */
+	b.n = 0;
+	put_spec(&b, 2, 0);
+	b.b[28] = 0xff;
+	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
+}
+
+static void test_event_size(void **state)
+{
+	struct tcg_log_algs algs;
+	struct buf b = { .n = 0 };
+	size_t first, size, want;
+	uint32_t pcr, type;
+
+	(void)state;
+	put_spec(&b, 2, 0);
+	assert_true(tcg_log_parse_spec(b.b, b.n, &algs, NULL));
+	first = b.n;
+	want = put_event(&b, 9, TCG_EV_EVENT_TAG, 21);
+	assert_int_equal(want, 12 + 2 + 20 + 2 + 32 + 4 + 21);
+	assert_true(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, &pcr, &type,
+				       NULL));
+	assert_int_equal(size, want);
+	assert_int_equal(pcr, 9);
+	assert_int_equal(type, TCG_EV_EVENT_TAG);
+	for (size_t n = 0; n < want; n++)
+		assert_false(tcg_log_event_size(b.b + first, n, &algs, &size, NULL, NULL,
+						NULL));
+}
+
+static void test_event_rejects(void **state)
+{
+	struct tcg_log_algs algs;
+	struct buf b = { .n = 0 };
+	struct diag d;
+	size_t first, size;
+
+	(void)state;
+	put_spec(&b, 2, 0);
+	assert_true(tcg_log_parse_spec(b.b, b.n, &algs, NULL));
+	first = b.n;
+	put_event(&b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 8);
+
+	b.b[first + 8] = 0;			/* no digests */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
+					&d));
+	b.b[first + 8] = 3;			/* more digests than algorithms */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
+					&d));
+	assert_non_null(strstr(d.msg, "3 digests"));
+	b.b[first + 8] = 2;
+	b.b[first + 12] = 0x0c;			/* SHA-384: not declared */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
+					&d));
+	assert_non_null(strstr(d.msg, "undeclared algorithm 0xc"));
+	b.b[first + 12] = ALG_SHA1;
+	b.b[first + 12 + 2 + 20 + 2 + 32 + 3] = 0x80;	/* data size 2 GiB */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
+					&d));
+}
+
+static void test_events_size(void **state)
+{
+	struct tcg_log_algs algs;
+	struct buf b = { .n = 0 };
+	size_t first, size, want = 0;
+
+	(void)state;
+	put_spec(&b, 2, 0);
+	assert_true(tcg_log_parse_spec(b.b, b.n, &algs, NULL));
+	first = b.n;
+	want += put_event(&b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 100);
+	want += put_event(&b, 9, TCG_EV_EVENT_TAG, 21);
+	want += put_event(&b, 9, TCG_EV_EVENT_TAG, 34);
+	assert_true(tcg_log_events_size(b.b + first, b.n - first, 3, &algs, &size, NULL));
+	assert_int_equal(size, want);
+	assert_true(tcg_log_events_size(b.b + first, b.n - first, 0, &algs, &size, NULL));
+	assert_int_equal(size, 0);
+	/* A count the bytes cannot back ends at the buffer, not past it. */
+	assert_false(tcg_log_events_size(b.b + first, b.n - first, 4, &algs, &size, NULL));
+	assert_false(tcg_log_events_size(b.b + first, b.n - first, UINT64_MAX, &algs, &size,
+					 NULL));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_spec),
+		cmocka_unit_test(test_spec_rejects),
+		cmocka_unit_test(test_event_size),
+		cmocka_unit_test(test_event_rejects),
+		cmocka_unit_test(test_events_size),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,71 @@
+#!/bin/bash
+# Measured boot: with a TPM (swtpm), chainload measures Debian's kernel into
+# PCR 4 and the initrd image and command line into PCR 9 with the Linux EFI
+# stub's events, and hands Linux the event log. The guest prints the log and
+# its PCRs; the host recomputes every digest (PE hash of the kernel, SHA-256
+# of the concatenated initrds and of the command line with its NUL) and
+# replays the log. Two initrds, the first of a size that is not a multiple
+# of 4, so the measured image includes the zero padding the kernel sees.
+# No Secure Boot here: the kernel is measured by chainload, not LoadImage.
+# The test kernel, a bzImage without a PE header, is measured as a file; a
+# dry run with it measures nothing.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=tpm.bash
+. "$(dirname "$0")/tpm.bash"
+
+# A gzip'd cpio holding one file, sized so that padding follows it.
+make_extra_initrd() {
+	local out=$1 dir=$SCRATCH/extra n=0
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	while :; do
+		head -c $((1000 + n)) /dev/urandom >"$dir/extra.bin"
+		(cd "$dir" && echo extra.bin | cpio -o -H newc -R 0:0 --quiet) | gzip -n >"$out"
+		[ $(($(stat -c %s "$out") % 4)) -eq 0 ] || return 0
+		n=$((n + 1))
+	done
+}
+
+ensure_built
+debian_prepare
+cmdline="console=ttyS0 panic=-1 chainload.test=$SCENARIO"
+initramfs=$SCRATCH/initramfs.gz
+extra=$SCRATCH/extra.cpio.gz
+"$ROOT/tests/guest/make-initramfs.sh" "$initramfs" "$DEBIAN_PAYLOAD" "$cmdline" \
+	"$ROOT/tests/guest/checks/tpm-eventlog.sh"
+make_extra_initrd "$extra"
+concat_initrds "$SCRATCH/initrd-image.bin" "$extra" "$initramfs"
+
+tpm_start
+boot tpm --timeout 300 --kernel "$DEBIAN_KERNEL" --initrd "$extra" --initrd "$initramfs" \
+	--cmdline "$cmdline" --loader-args -v "${TPM_QEMU_ARGS[@]}"
+expect_boot_pass
+expect_eq "guest cmdline" "$(guest_value cmdline)" "$cmdline"
+expect_line "chainload: TPM 2.0 present: measuring the kernel, initrd and command line"
+expect_line "chainload: measured \\boot\\vmlinuz into PCR 4: $(stat -c %s "$DEBIAN_KERNEL") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (PE image hash)"
+expect_line "chainload: measured initrd into PCR 9: $(stat -c %s "$SCRATCH/initrd-image.bin") bytes, tagged event 0x8f3b22ec \"Linux initrd\""
+expect_line "chainload: measured command line into PCR 9: $((${#cmdline} + 1)) bytes, tagged event 0x8f3b22ed \"LOADED_IMAGE::LoadOptions\""
+ok=0
+log_text | grep -aqE '^chainload: TPM event log for Linux: [0-9]+ bytes' || ok=1
+record $ok "chainload handed the event log to Linux"
+expect_measured tpm "$DEBIAN_KERNEL" "$SCRATCH/initrd-image.bin" "$cmdline" 1
+
+# The test kernel has no PE header: measured as a plain file, then it boots.
+tpm_start
+boot testkern --loader-args -v "${TPM_QEMU_ARGS[@]}"
+expect_boot_pass
+expect_tk_all_ok
+expect_line "chainload: measured \\boot\\vmlinuz into PCR 4: $(stat -c %s "$TESTKERN") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (no PE header: whole file)"
+
+# A dry run says what it would measure and extends nothing.
+tpm_start
+boot dry-run --loader-args "--dry-run -v" "${TPM_QEMU_ARGS[@]}"
+expect_line "chainload: TPM 2.0 present, but a dry run measures nothing"
+expect_line "chainload: would measure \\boot\\vmlinuz into PCR 4: $(stat -c %s "$TESTKERN") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (no PE header: whole file)"
+expect_line "chainload: dry run: stopping before ExitBootServices"
+ok=0
+log_text | grep -aq '^chainload: error:' && ok=1
+record $ok "the dry run reported no error"
+finish

@@ -1,0 +1,146 @@
+#!/bin/bash
+# Secure Boot without a bypass: Debian's Secure Boot OVMF with the snakeoil
+# keys enrolled (db holds the snakeoil certificate), chainload signed with
+# that key and booted from the removable-media path with a chainload.conf
+# (the firmware has no shell while Secure Boot is on).
+#
+# The firmware verifies (chainload is \EFI\BOOT\BOOTX64.EFI; LoadImage):
+#   signed         kernel signed with the snakeoil key: boots, and Linux
+#                  reports Secure Boot enabled. A TPM is attached: the
+#                  firmware's LoadImage measured the kernel, so chainload must
+#                  not measure it again (one PCR 4 event with its PE hash).
+#   unsigned       the same kernel without a signature: refused.
+#   tampered       the signed kernel with one byte changed after signing:
+#                  refused.
+# shim verifies (Debian's shim, signed for db, is BOOTX64.EFI; chainload is
+# its second stage grubx64.efi, so shim checks chainload's .sbat too):
+#   shim-debian    Debian's kernel with Debian's own signature, which only
+#                  shim trusts (its vendor certificate): boots.
+#   shim-unsigned  the unsigned kernel: refused by SHIM_LOCK.
+# A refused kernel never runs; the firmware then has nothing left to boot and
+# waits for a key, so QEMU is stopped once chainload's error is on COM1.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=tpm.bash
+. "$(dirname "$0")/tpm.bash"
+
+OVMF_SB_CODE=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd
+OVMF_SB_VARS=/usr/share/OVMF/OVMF_VARS_4M.snakeoil.fd
+SNAKEOIL_KEY=/usr/share/ovmf/PkKek-1-snakeoil.key
+SNAKEOIL_CERT=/usr/share/ovmf/PkKek-1-snakeoil.pem
+# SMM guards the variable store: without it the firmware's Secure Boot
+# settings are not tamper-proof and this OVMF build does not start. SMM takes
+# ~30 MiB, hence 2 GiB of RAM.
+SB_MACHINE=(--ovmf-code "$OVMF_SB_CODE" --ovmf-vars "$OVMF_SB_VARS" --memory 2048
+	--qemu-arg -machine --qemu-arg smm=on
+	--qemu-arg -global --qemu-arg driver=cfi.pflash01,property=secure,value=on)
+SHIM=/usr/lib/shim/shimx64.efi
+
+cleanup() {
+	rm -f "$SCRATCH/snakeoil.key"
+	tpm_stop
+}
+trap cleanup EXIT
+
+# sbsign cannot take the passphrase ("snakeoil") on its command line: it
+# gets the key decrypted, readable by us only, removed on exit.
+sign() {
+	sbsign --key "$SCRATCH/snakeoil.key" --cert "$SNAKEOIL_CERT" --output "$2" "$1" 2>&1 |
+		grep -v '^warning: data remaining' || true
+	sbverify --cert "$SNAKEOIL_CERT" "$2" >/dev/null || abort "sbsign failed on $1"
+}
+
+# The kernels and the signed loader.
+prepare_images() {
+	(umask 077 && openssl pkey -in "$SNAKEOIL_KEY" -passin pass:snakeoil \
+		-out "$SCRATCH/snakeoil.key")
+	cp "$DEBIAN_KERNEL" "$SCRATCH/vmlinuz-unsigned"
+	# Debian's own signature (not trusted by this db) goes: unsigned means unsigned.
+	sbattach --remove "$SCRATCH/vmlinuz-unsigned" 2>/dev/null || true
+	sbverify --list "$SCRATCH/vmlinuz-unsigned" 2>&1 | grep -q 'No signature table' ||
+		abort "could not strip the signature of $DEBIAN_KERNEL"
+	sign "$SCRATCH/vmlinuz-unsigned" "$SCRATCH/vmlinuz-signed"
+	# One byte in the middle (compressed kernel code), after signing.
+	cp "$SCRATCH/vmlinuz-signed" "$SCRATCH/vmlinuz-tampered"
+	local off byte
+	off=$(($(stat -c %s "$SCRATCH/vmlinuz-tampered") / 2))
+	byte=$(od -An -tu1 -j "$off" -N1 "$SCRATCH/vmlinuz-tampered" | tr -d ' ')
+	# shellcheck disable=SC2059 # the octal escape is the point
+	printf "\\$(printf %03o $((byte ^ 0xff)))" |
+		dd of="$SCRATCH/vmlinuz-tampered" bs=1 seek="$off" conv=notrunc status=none
+	sign "$ROOT/build/chainload.efi" "$SCRATCH/chainload-signed.efi"
+	sign "$SHIM" "$SCRATCH/shim-signed.efi"
+	DIRECT=(--mode removable --efi "$SCRATCH/chainload-signed.efi")
+	VIA_SHIM=(--mode removable --efi "$SCRATCH/shim-signed.efi"
+		--esp-file "$SCRATCH/chainload-signed.efi:/EFI/BOOT/grubx64.efi")
+}
+
+# Boot a kernel chainload must refuse, and check the one line it says:
+# boot_refused NAME VERIFIER KERNEL LOADER-OPTIONS... (VERIFIER: "the
+# firmware" or "shim"). Stops QEMU a second after chainload's first error
+# line (QEMU's pid file is ours).
+boot_refused() {
+	local name=$1 verifier=$2 kernel=$3 log=$LOG_DIR/$SCENARIO-$1.log
+	local pidfile=$SCRATCH/qemu-$1.pid watcher re
+	shift 3
+	rm -f "$log" "$pidfile"
+	(
+		until grep -aq '^chainload: error:' "$log" 2>/dev/null; do
+			sleep 0.5
+		done
+		sleep 1
+		[ -s "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+	) &
+	watcher=$!
+	boot "$name" "$@" "${SB_MACHINE[@]}" --timeout 180 --kernel "$kernel" \
+		--initrd "$initramfs" --cmdline "$cmdline" --qemu-arg -pidfile --qemu-arg "$pidfile"
+	kill "$watcher" 2>/dev/null || true
+	wait "$watcher" 2>/dev/null || true
+	local line ok=0
+	line=$(log_text | grep -a -m1 '^chainload: error:' || true)
+	re="^chainload: error: /boot/vmlinuz: Secure Boot: $verifier does not trust the kernel's"
+	re="$re signature \(EFI_(ACCESS_DENIED|SECURITY_VIOLATION)\)$"
+	grep -qE "$re" <<<"$line" || ok=1
+	record $ok "$name kernel refused with one line (got: ${line:-nothing})"
+	ok=0
+	log_text | grep -aq 'Linux version' && ok=1
+	record $ok "$name kernel never started"
+}
+
+command -v sbsign >/dev/null || abort "sbsign missing (tools/install-deps.sh installs sbsigntool)"
+require_file "$OVMF_SB_CODE" "apt-get install ovmf"
+require_file "$OVMF_SB_VARS" "apt-get install ovmf"
+require_file "$SHIM" "apt-get install shim-unsigned"
+ensure_built
+debian_prepare
+prepare_images
+cmdline="console=ttyS0 panic=-1 chainload.test=$SCENARIO chainload.expect_sb=enabled"
+initramfs=$SCRATCH/initramfs.gz
+"$ROOT/tests/guest/make-initramfs.sh" "$initramfs" "$DEBIAN_PAYLOAD" "$cmdline" \
+	"$ROOT/tests/guest/checks/80-secure-boot.sh" "$ROOT/tests/guest/checks/tpm-eventlog.sh"
+
+tpm_start
+boot signed "${DIRECT[@]}" "${SB_MACHINE[@]}" \
+	--timeout 300 --kernel "$SCRATCH/vmlinuz-signed" --initrd "$initramfs" \
+	--cmdline "$cmdline" "${TPM_QEMU_ARGS[@]}"
+expect_boot_pass
+expect_eq "guest cmdline" "$(guest_value cmdline)" "$cmdline"
+expect_eq "guest Secure Boot state (dmesg, boot_params)" "$(guest_value secure_boot)" \
+	"enabled (boot_params 3)"
+expect_measured signed "$SCRATCH/vmlinuz-signed" "$initramfs" "$cmdline" 1
+tpm_stop
+
+boot_refused unsigned "the firmware" "$SCRATCH/vmlinuz-unsigned" "${DIRECT[@]}"
+boot_refused tampered "the firmware" "$SCRATCH/vmlinuz-tampered" "${DIRECT[@]}"
+
+tpm_start
+boot shim-debian "${VIA_SHIM[@]}" "${SB_MACHINE[@]}" --timeout 300 \
+	--kernel "$DEBIAN_KERNEL" --initrd "$initramfs" --cmdline "$cmdline" "${TPM_QEMU_ARGS[@]}"
+expect_boot_pass
+expect_eq "guest Secure Boot state (dmesg, boot_params)" "$(guest_value secure_boot)" \
+	"enabled (boot_params 3)"
+expect_measured shim-debian "$DEBIAN_KERNEL" "$initramfs" "$cmdline" 1
+tpm_stop
+boot_refused shim-unsigned shim "$SCRATCH/vmlinuz-unsigned" "${VIA_SHIM[@]}"
+finish
