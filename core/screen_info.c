@@ -7,25 +7,8 @@
  */
 #include "screen_info.h"
 
-#include <stdarg.h>
 #include <string.h>
 
-#include "fmt.h"
-
-/* Says why the mode is unusable; returns false for the caller to pass on. */
-static bool reject(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static bool reject(struct diag *d, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (d) {
-		va_start(ap, fmt);
-		fmt_vformat(d->msg, sizeof(d->msg), fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
 
 static unsigned int lowest_bit(uint32_t v)
 {
@@ -57,9 +40,9 @@ static bool masks_of(const struct screen_mode *m, uint32_t masks[4], struct diag
 		masks[3] = m->reserved_mask;
 		return true;
 	case SCREEN_PIXEL_BLT_ONLY:
-		return reject(d, "the mode is PixelBltOnly (no linear framebuffer)");
+		return diag_false(d, "the mode is PixelBltOnly (no linear framebuffer)");
 	default:
-		return reject(d, "unknown pixel format %u", m->format);
+		return diag_false(d, "unknown pixel format %u", m->format);
 	}
 }
 
@@ -81,15 +64,15 @@ static bool set_channels(const uint32_t masks[4], struct screen_info *si, struct
 
 		if (!mask) {
 			if (i < 3)	/* red, green and blue must exist */
-				return reject(d, "%s mask is empty", names[i]);
+				return diag_false(d, "%s mask is empty", names[i]);
 			continue;	/* no reserved bits: size 0, position 0 */
 		}
 		pos = lowest_bit(mask);
 		/* Contiguous: shifted down, the mask is all ones. */
 		if ((mask >> pos) & ((mask >> pos) + 1))
-			return reject(d, "%s mask 0x%08x is not contiguous", names[i], mask);
+			return diag_false(d, "%s mask 0x%08x is not contiguous", names[i], mask);
 		if (mask & seen)
-			return reject(d, "%s mask 0x%08x overlaps another", names[i], mask);
+			return diag_false(d, "%s mask 0x%08x overlaps another", names[i], mask);
 		seen |= mask;
 		*fields[i][0] = (uint8_t)(bit_length(mask) - pos);
 		*fields[i][1] = (uint8_t)pos;
@@ -113,24 +96,24 @@ bool screen_info_from_mode(const struct screen_mode *m, struct screen_info *si,
 	depth = bit_length(masks[0] | masks[1] | masks[2] | masks[3]);
 
 	if (!m->fb_base)
-		return reject(d, "framebuffer base is 0");
+		return diag_false(d, "framebuffer base is 0");
 	if (m->fb_base + m->fb_size < m->fb_base)
-		return reject(d, "framebuffer 0x%llx + 0x%llx wraps",
+		return diag_false(d, "framebuffer 0x%llx + 0x%llx wraps",
 			      (unsigned long long)m->fb_base, (unsigned long long)m->fb_size);
 	/* screen_info holds width, height and line length in 16 bits. */
 	if (!m->width || !m->height || m->width > 0xffff || m->height > 0xffff)
-		return reject(d, "resolution %ux%u does not fit screen_info", m->width,
+		return diag_false(d, "resolution %ux%u does not fit screen_info", m->width,
 			      m->height);
 	if (m->pixels_per_scan_line < m->width)
-		return reject(d, "%u pixels per scan line, narrower than the width %u",
+		return diag_false(d, "%u pixels per scan line, narrower than the width %u",
 			      m->pixels_per_scan_line, m->width);
 	line = (uint64_t)m->pixels_per_scan_line * ((depth + 7) / 8);
 	if (line > 0xffff)
-		return reject(d, "scan line of %llu bytes does not fit screen_info",
+		return diag_false(d, "scan line of %llu bytes does not fit screen_info",
 			      (unsigned long long)line);
 	visible = line * m->height;
 	if (m->fb_size < visible)
-		return reject(d, "framebuffer of %llu bytes is smaller than its %llu visible bytes",
+		return diag_false(d, "framebuffer of %llu bytes is smaller than its %llu visible bytes",
 			      (unsigned long long)m->fb_size, (unsigned long long)visible);
 
 	out.orig_video_is_vga = VIDEO_TYPE_EFI;

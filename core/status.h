@@ -8,6 +8,7 @@
 #ifndef CHAINLOAD_STATUS_H
 #define CHAINLOAD_STATUS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum cl_status {
@@ -41,6 +42,10 @@ struct diag {
 /* Formats `fmt` into d->msg (d may be NULL) and returns `status`. */
 int diag_set(struct diag *d, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Formats `fmt` into d->msg (d may be NULL) and returns false: for checks
+ * that answer yes or no and say why not. */
+bool diag_false(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Short name of a status, for logs and tests: "CL_E_USAGE". */
 const char *cl_status_name(int status);

@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "tcg_log.h"
 
-#include <stdarg.h>
 #include <string.h>
 
-#include "fmt.h"
 #include "le.h"
 
 /* TCG_PCClientPCREvent: pcr, type, SHA-1 digest, data size. */
@@ -14,20 +12,6 @@
 #define SPEC_FIXED 28
 #define SPEC_SIGNATURE "Spec ID Event03"
 
-/* Says why in *d and returns false. */
-static bool reject(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static bool reject(struct diag *d, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (d) {
-		va_start(ap, fmt);
-		fmt_vformat(d->msg, sizeof(d->msg), fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
 bool tcg_log_parse_spec(const uint8_t *log, size_t max, struct tcg_log_algs *ret,
 			struct diag *diag)
 {
@@ -36,23 +20,23 @@ bool tcg_log_parse_spec(const uint8_t *log, size_t max, struct tcg_log_algs *ret
 	size_t need;
 
 	if (max < LEGACY_HEADER)
-		return reject(diag, "log of %zu bytes has no first event", max);
+		return diag_false(diag, "log of %zu bytes has no first event", max);
 	if (le32(log + 4) != TCG_EV_NO_ACTION)
-		return reject(diag, "first event has type 0x%x, not EV_NO_ACTION",
+		return diag_false(diag, "first event has type 0x%x, not EV_NO_ACTION",
 			      le32(log + 4));
 	data_size = le32(log + 28);
 	if (data_size > max - LEGACY_HEADER || data_size < SPEC_FIXED + 1)
-		return reject(diag, "first event's %u data bytes do not fit", data_size);
+		return diag_false(diag, "first event's %u data bytes do not fit", data_size);
 	spec = log + LEGACY_HEADER;
 	if (strncmp((const char *)spec, SPEC_SIGNATURE, sizeof(SPEC_SIGNATURE)))
-		return reject(diag, "first event is not a \"" SPEC_SIGNATURE "\"");
+		return diag_false(diag, "first event is not a \"" SPEC_SIGNATURE "\"");
 	n = le32(spec + 24);
 	if (n == 0 || n > TCG_LOG_MAX_ALGS)
-		return reject(diag, "Spec ID event lists %u algorithms", n);
+		return diag_false(diag, "Spec ID event lists %u algorithms", n);
 	/* The digest sizes, then the vendorInfoSize byte. */
 	need = SPEC_FIXED + (size_t)n * 4 + 1;
 	if (need > data_size)
-		return reject(diag, "Spec ID event's %u algorithms do not fit", n);
+		return diag_false(diag, "Spec ID event's %u algorithms do not fit", n);
 	ret->n = n;
 	for (uint32_t i = 0; i < n; i++) {
 		ret->a[i].alg = le16(spec + SPEC_FIXED + i * 4);
@@ -81,29 +65,29 @@ bool tcg_log_event_size(const uint8_t *ev, size_t max, const struct tcg_log_algs
 	if (max > TCG_LOG_MAX_EVENT)
 		max = TCG_LOG_MAX_EVENT;
 	if (max < off)
-		return reject(diag, "event header does not fit");
+		return diag_false(diag, "event header does not fit");
 	count = le32(ev + 8);
 	if (count == 0 || count > algs->n)
-		return reject(diag, "event carries %u digests, the log declares %zu",
+		return diag_false(diag, "event carries %u digests, the log declares %zu",
 			      count, algs->n);
 	for (uint32_t i = 0; i < count; i++) {
 		if (max - off < 2)
-			return reject(diag, "digest %u does not fit", i);
+			return diag_false(diag, "digest %u does not fit", i);
 		size = digest_size(algs, le16(ev + off));
 		if (!size)
-			return reject(diag, "digest %u has undeclared algorithm 0x%x", i,
+			return diag_false(diag, "digest %u has undeclared algorithm 0x%x", i,
 				      le16(ev + off));
 		off += 2;
 		if (max - off < size)
-			return reject(diag, "digest %u does not fit", i);
+			return diag_false(diag, "digest %u does not fit", i);
 		off += size;
 	}
 	if (max - off < 4)
-		return reject(diag, "event data size does not fit");
+		return diag_false(diag, "event data size does not fit");
 	data_size = le32(ev + off);
 	off += 4;
 	if (data_size > max - off)
-		return reject(diag, "event's %u data bytes do not fit", data_size);
+		return diag_false(diag, "event's %u data bytes do not fit", data_size);
 	*ret_size = off + data_size;
 	if (ret_pcr)
 		*ret_pcr = le32(ev);

@@ -6,13 +6,22 @@
 set -euo pipefail
 
 # What a fresh Debian 12 lacks for: the EFI build (gcc, binutils, gnu-efi),
-# host tests (cmocka, clang for the fuzzers), the QEMU runs (qemu, OVMF),
-# the ESP image (mtools, sfdisk from fdisk) and the Debian-kernel guest
-# (busybox-static, cpio, gzip).
+# host tests (cmocka), the fuzzers (clang, its sanitizer and libFuzzer
+# runtimes, llvm-symbolizer from llvm), lint (clang-tidy, cppcheck),
+# coverage (gcovr), the QEMU runs (qemu, OVMF),
+# the ESP image (mtools, sfdisk from fdisk), the Debian-kernel guest
+# (busybox-static, cpio, gzip) and the Secure Boot and measured-boot runs
+# (sbsigntool and openssl to sign, shim-unsigned for a shim to sign, swtpm
+# for a TPM, python3 to read its log).
 PACKAGES=(
 	build-essential
 	gnu-efi
 	clang
+	libclang-rt-14-dev
+	llvm
+	clang-tidy
+	cppcheck
+	gcovr
 	libcmocka-dev
 	qemu-system-x86
 	ovmf
@@ -21,6 +30,12 @@ PACKAGES=(
 	busybox-static
 	cpio
 	gzip
+	sbsigntool
+	openssl
+	shim-unsigned
+	swtpm
+	swtpm-tools
+	python3
 )
 
 # Print the packages among "$@" that dpkg does not report as installed.
