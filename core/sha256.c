@@ -25,9 +25,25 @@ static uint32_t be32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/*
+ * One round; the eight working variables rotate by renaming (the caller
+ * passes them shifted) instead of by moving, which halves the work of a
+ * round in the emulated or unoptimised case.
+ */
+#define ROUND(a, b, c, d, e, f, g, h, i)                                                  \
+	do {                                                                              \
+		uint32_t t1 = (h) + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) +                \
+			      (((e) & (f)) ^ (~(e) & (g))) + round_constants[i] + w[i];   \
+		uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) +                      \
+			      (((a) & (b)) ^ ((a) & (c)) ^ ((b) & (c)));                  \
+		(d) += t1;                                                                \
+		(h) = t1 + t2;                                                            \
+	} while (0)
+
 static void compress(uint32_t h[8], const uint8_t *block)
 {
-	uint32_t w[64], v[8];
+	uint32_t w[64];
+	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
 
 	for (unsigned i = 0; i < 16; i++)
 		w[i] = be32(block + 4 * i);
@@ -37,22 +53,24 @@ static void compress(uint32_t h[8], const uint8_t *block)
 
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
-	for (unsigned i = 0; i < 8; i++)
-		v[i] = h[i];
-	for (unsigned i = 0; i < 64; i++) {
-		uint32_t s1 = ror(v[4], 6) ^ ror(v[4], 11) ^ ror(v[4], 25);
-		uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-		uint32_t t1 = v[7] + s1 + ch + round_constants[i] + w[i];
-		uint32_t s0 = ror(v[0], 2) ^ ror(v[0], 13) ^ ror(v[0], 22);
-		uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-
-		for (unsigned j = 7; j > 0; j--)
-			v[j] = v[j - 1];
-		v[4] += t1;
-		v[0] = t1 + s0 + maj;
+	for (unsigned i = 0; i < 64; i += 8) {
+		ROUND(a, b, c, d, e, f, g, k, i);
+		ROUND(k, a, b, c, d, e, f, g, i + 1);
+		ROUND(g, k, a, b, c, d, e, f, i + 2);
+		ROUND(f, g, k, a, b, c, d, e, i + 3);
+		ROUND(e, f, g, k, a, b, c, d, i + 4);
+		ROUND(d, e, f, g, k, a, b, c, i + 5);
+		ROUND(c, d, e, f, g, k, a, b, i + 6);
+		ROUND(b, c, d, e, f, g, k, a, i + 7);
 	}
-	for (unsigned i = 0; i < 8; i++)
-		h[i] += v[i];
+	h[0] += a;
+	h[1] += b;
+	h[2] += c;
+	h[3] += d;
+	h[4] += e;
+	h[5] += f;
+	h[6] += g;
+	h[7] += k;
 }
 
 void sha256_init(struct sha256 *s)
