@@ -133,6 +133,32 @@ expect_eq() {
 	fi
 }
 
+# Bytes of a bzImage's protected-mode payload: the file less its setup
+# sectors (setup_sects at 0x1f1, 0 meaning 4), as chainload places it.
+payload_bytes() {
+	local sects
+	sects=$(od -An -tu1 -j $((0x1f1)) -N1 "$1" | tr -d ' ')
+	[ "$sects" -ne 0 ] || sects=4
+	echo $(($(stat -c %s "$1") - (sects + 1) * 512))
+}
+
+# The shell's `memmap` summary lines for chainload's own memory types, from
+# the part of the log after the line MEMMAP-<WHEN>.
+loader_pages() {
+	log_text | sed -n "/^MEMMAP-$1\$/,/^MEMMAP-\|reset/p" | tr -d '\000' |
+		grep -aE '^ *Loader(Code|Data) *:' | tr -s ' '
+}
+
+# The launches between `memmap` dumps MEMMAP-BEFORE and MEMMAP-AFTER left
+# no loader pages behind: every allocation of theirs was freed.
+expect_no_loader_leak() {
+	local before after
+	before=$(loader_pages BEFORE)
+	after=$(loader_pages AFTER)
+	[ -n "$before" ] || record 1 "memmap summary found in the log"
+	expect_eq "LoaderCode/LoaderData pages after the launches" "$after" "$before"
+}
+
 # Print the scenario's summary and exit non-zero if any check failed.
 finish() {
 	if [ "$failed" -eq 0 ] && [ "$checks" -gt 0 ]; then

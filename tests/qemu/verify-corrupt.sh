@@ -16,9 +16,7 @@ require_file "$TESTKERN" "make test-images"
 
 # It halts on purpose: the timeout ends the run, so no pass is expected.
 boot corrupt --timeout 25 --efi "$corrupt" --loader-args -v --tk-words
-# The payload is the file less its setup sectors (setup_sects at 0x1f1).
-setup_sects=$(od -An -tu1 -j $((0x1f1)) -N1 "$TESTKERN" | tr -d ' ')
-payload=$(($(stat -c %s "$TESTKERN") - (setup_sects + 1) * 512))
+payload=$(payload_bytes "$TESTKERN")
 ok=0
 log_text | grep -aqE "^chainload: verify: kernel at 0x0*1600000 \\($payload bytes\\) does not match what was read\$" || ok=1
 record $ok "COM1 names the kernel segment, its address and size"
