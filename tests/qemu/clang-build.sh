@@ -1,0 +1,21 @@
+#!/bin/bash
+# The EFI binary built with clang (make efi-clang) must boot too, not just
+# link: the test kernel through the page list (--force-copy), and the
+# fixed-address variant, whose pages the stub must move.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+clang_efi=$ROOT/build/clang/chainload.efi
+if [ "${CHAINLOAD_NO_BUILD:-0}" != 1 ] || [ ! -f "$clang_efi" ]; then
+	make -C "$ROOT" -s efi-clang test-images
+fi
+require_file "$clang_efi" "make efi-clang"
+
+boot force-copy --timeout 60 --efi "$clang_efi" --loader-args "--force-copy -v" --tk-words
+expect_boot_pass
+expect_tk_all_ok
+boot fixed --timeout 60 --efi "$clang_efi" --kernel "$TESTKERN_FIXED" --tk-words \
+	--cmdline "console=ttyS0 chainload.test=clang-fixed tk.load=0x1000000"
+expect_boot_pass
+expect_tk_all_ok
+finish
