@@ -8,11 +8,7 @@
 #include <cmocka.h>
 
 #include "secureboot.h"
-
-#define FOUND(v)	{ SECUREBOOT_VAR_FOUND, (v), false }
-#define FOUND_NV(v)	{ SECUREBOOT_VAR_FOUND, (v), true }
-#define MISSING		{ SECUREBOOT_VAR_MISSING, 0, false }
-#define ERROR		{ SECUREBOOT_VAR_ERROR, 0, false }
+#include "secureboot_cases.h"
 
 static const struct {
 	const char *what;

@@ -75,11 +75,7 @@ expected=(
 	echo 'echo VERSION returned %lasterror%'
 	printf '%s\n' "$loader --help"
 	echo 'echo HELP returned %lasterror%'
-	echo 'memmap > \after.txt'
-	echo 'echo MEMMAP-BEFORE'
-	echo 'type \before.txt'
-	echo 'echo MEMMAP-AFTER'
-	echo 'type \after.txt'
+	nsh_memmap_report
 	echo 'reset -s'
 } | sed 's/$/\r/' >"$d/startup.nsh"
 

@@ -68,11 +68,7 @@ expected=(
 	done
 	echo "$loader -n -v -i \\bad\\random \\bad\\smallcmd x"
 	echo 'echo DRY-RUN returned %lasterror%'
-	echo 'memmap > \after.txt'
-	echo 'echo MEMMAP-BEFORE'
-	echo 'type \before.txt'
-	echo 'echo MEMMAP-AFTER'
-	echo 'type \after.txt'
+	nsh_memmap_report
 	echo 'reset -s'
 } | sed 's/$/\r/' >"$d/startup.nsh"
 

@@ -149,6 +149,16 @@ loader_pages() {
 		grep -aE '^ *Loader(Code|Data) *:' | tr -s ' '
 }
 
+# startup.nsh lines that end a leak check begun with `memmap > \before.txt`:
+# take the map again and print both, marked for loader_pages.
+nsh_memmap_report() {
+	echo 'memmap > \after.txt'
+	echo 'echo MEMMAP-BEFORE'
+	echo 'type \before.txt'
+	echo 'echo MEMMAP-AFTER'
+	echo 'type \after.txt'
+}
+
 # The launches between `memmap` dumps MEMMAP-BEFORE and MEMMAP-AFTER left
 # no loader pages behind: every allocation of theirs was freed.
 expect_no_loader_leak() {
