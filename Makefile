@@ -20,7 +20,7 @@ EFI_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-stack-protector \
 	-fno-stack-check -fpic -fshort-wchar -mno-red-zone -mgeneral-regs-only \
 	-maccumulate-outgoing-args -fno-strict-aliasing -DGNU_EFI_USE_MS_ABI \
 	-DCHAINLOAD_VERSION='"$(VERSION)"' \
-	-Iinclude -Icore -Irelocate -isystem $(EFI_INC) -isystem $(EFI_INC)/x86_64
+	-Iinclude -Icore -Irelocate -Iefi -isystem $(EFI_INC) -isystem $(EFI_INC)/x86_64
 EFI_LDFLAGS := -nostdlib -znocombreloc -T $(EFI_LDS) -shared -Bsymbolic \
 	-L$(EFI_LIB) $(EFI_CRT0)
 
@@ -30,7 +30,8 @@ HOST_CFLAGS := -std=gnu11 -O1 -g $(WARN) -Iinclude -Icore -Irelocate
 CORE_SRCS := $(wildcard core/*.c)
 RELOC_C   := $(wildcard relocate/*.c)
 RELOC_S   := $(wildcard relocate/*.S)
-EFI_SRCS  := $(wildcard efi/*.c)
+EFI_SRCS  := $(wildcard efi/*.c efi/*/*.c)
+EFI_HDRS  := $(wildcard efi/*.h efi/*/*.h)
 
 # The control blob: relocate/blob/ (stub + verifier + SHA-256), linked flat
 # and position independent, embedded by relocate/blob.S.  Absolute
@@ -94,7 +95,7 @@ test: deps
 deps:
 	tools/install-deps.sh
 
-$(EFI_OBJDIR)/%.o: %.c $(wildcard include/*.h core/*.h relocate/*.h efi/*.h)
+$(EFI_OBJDIR)/%.o: %.c $(wildcard include/*.h core/*.h relocate/*.h) $(EFI_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(EFI_CFLAGS) -c $< -o $@
 
@@ -209,7 +210,7 @@ CPPCHECK_FLAGS := --std=c11 --enable=warning,style,performance,portability --inl
 	--template='{file}:{line}: {severity}: {message} [{id}]'
 # gnu-efi checks the compiler version, and cppcheck cannot parse every attribute.
 CPPCHECK_EFI   := -D__x86_64__ -D__GNUC__=12 -D__GNUC_MINOR__=2 '-D__attribute__(x)=' \
-	-DGNU_EFI_USE_MS_ABI -Iinclude -Icore -Irelocate -I$(EFI_INC) -I$(EFI_INC)/x86_64
+	-DGNU_EFI_USE_MS_ABI -Iinclude -Icore -Irelocate -Iefi -I$(EFI_INC) -I$(EFI_INC)/x86_64
 LINT_NATIVE    := $(CORE_SRCS) $(RELOC_C) $(wildcard relocate/blob/*.c)
 LINT_TIDY      := $(patsubst %.c,$(BUILD)/lint/%.tidy,$(LINT_NATIVE) $(EFI_SRCS))
 
@@ -219,7 +220,7 @@ CLANG_BLOB_CFLAGS := $(filter-out -fno-tree-loop-distribute-patterns,$(BLOB_CFLA
 
 # One clang-tidy run per file, remembered by a stamp (`make -j2 lint` runs two);
 # its stderr ("N warnings generated", all in system headers) is shown on failure.
-$(BUILD)/lint/efi/%.tidy: efi/%.c .clang-tidy $(wildcard include/*.h core/*.h relocate/*.h efi/*.h)
+$(BUILD)/lint/efi/%.tidy: efi/%.c .clang-tidy $(wildcard include/*.h core/*.h relocate/*.h) $(EFI_HDRS)
 	@mkdir -p $(dir $@)
 	@clang-tidy --quiet $< -- $(CLANG_EFI_CFLAGS) 2>$@.err || { cat $@.err; exit 1; }
 	@touch $@
@@ -292,7 +293,7 @@ endef
 # --- issue 4: machine matrix ---
 # Test-only builds: chainload-fragment.efi splinters the memory map
 # (efi/test_fragment.c, tests/qemu/e820-ext.sh); chainload-acpi10.efi passes
-# the ACPI 1.0 RSDP (efi/acpi.c, tests/qemu/debian-noefi.sh).
+# the ACPI 1.0 RSDP (efi/handoff/acpi.c, tests/qemu/debian-noefi.sh).
 ISSUE4_VARIANTS := fragment acpi10
 TEST_VARIANTS += $(ISSUE4_VARIANTS)
 # test-qemu's prerequisites were expanded above, before this +=: add them here.

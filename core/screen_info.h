@@ -2,7 +2,7 @@
 /*
  * A GOP mode -> boot_params.screen_info, the way Linux expects a UEFI
  * framebuffer (VIDEO_TYPE_EFI, read by efifb/sysfb).  The mode is described
- * with plain integers so that this stays pure: efi/gop.c copies the
+ * with plain integers so that this stays pure: efi/handoff/gop.c copies the
  * firmware's EFI_GRAPHICS_OUTPUT_MODE_INFORMATION into a struct screen_mode.
  */
 #ifndef CHAINLOAD_SCREEN_INFO_H

@@ -7,7 +7,7 @@
  *   SecureBoot unreadable for any other reason               -> unknown
  *   otherwise enabled, unless shim's MokSBState is 1 in a
  *   volatile variable (the user turned shim's validation off) -> disabled
- * efi/secureboot.c reads the variables; this file only decides.
+ * efi/handoff/secureboot_vars.c reads the variables; this file only decides.
  */
 #ifndef CHAINLOAD_SECUREBOOT_H
 #define CHAINLOAD_SECUREBOOT_H
@@ -45,7 +45,7 @@ uint8_t secureboot_mode(const struct secureboot_vars *v);
 
 /*
  * Whether chainload must have the kernel verified before it may start it
- * (efi/kernel_trust.c).  Fails closed, unlike secureboot_mode():
+ * (efi/trust/kernel_trust.c).  Fails closed, unlike secureboot_mode():
  *   SecureBoot missing (no Secure Boot support) or 0      -> no
  *   SecureBoot non-zero and SetupMode 1 (no keys enrolled) -> no
  *   anything else, including any variable that exists but

@@ -13,7 +13,7 @@
  *
  * An event's length depends on the digest sizes the first event declares,
  * so walking the log needs them.  chainload walks it to hand Linux a copy
- * (efi/tpm_eventlog.c) and to read the newest event's PCR and type.  The
+ * (efi/handoff/tpm_eventlog.c) and to read the newest event's PCR and type.  The
  * log lives in firmware memory: every length is checked against `max`.
  */
 #ifndef CHAINLOAD_TCG_LOG_H

@@ -2,7 +2,7 @@
 /*
  * Entry point: the words we were started with -> arguments (plus a config
  * file when there is no KERNEL word) -> one launch.  How chainload was
- * started decides where the words come from (efi/cmdline.c):
+ * started decides where the words come from (efi/start/argv.c):
  *   UEFI shell            the shell's argv, program name dropped
  *   firmware Boot####     the entry's optional data, as UTF-16 text
  *   removable media path  nothing: chainload.conf beside the binary
@@ -11,13 +11,13 @@
 #include <efilib.h>
 
 #include "args.h"
-#include "bli.h"
-#include "cmdline.h"
-#include "config_file.h"
-#include "console.h"
-#include "efi_status.h"
-#include "image_location.h"
-#include "launch.h"
+#include "handoff/bli.h"
+#include "start/argv.h"
+#include "start/config_file.h"
+#include "fw/console.h"
+#include "fw/efi_status.h"
+#include "start/image_location.h"
+#include "launch/launch.h"
 
 #define CMDLINE_CAP 65536
 

@@ -13,7 +13,7 @@
 
 #include <efilib.h>
 
-#include "console.h"
+#include "fw/console.h"
 
 /* Reserved pages: with the free pages between them, ~600 e820 entries. */
 #define FRAGMENT_PAGES 300

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * When chainload must verify the kernel (efi/kernel_trust.c): Secure Boot
+ * When chainload must verify the kernel (efi/trust/kernel_trust.c): Secure Boot
  * enforced, or its state unreadable.  The decision fails closed, so every
  * doubtful case expects "required".
  */

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The progress bar for files larger than 16 MiB (efi/progress.h): drawn in
+# The progress bar for files larger than 16 MiB (efi/fw/progress.h): drawn in
 # place while a 20 MiB initrd is read when a screen is among the consoles
 # (QEMU's standard VGA), ended by a line break so the next message starts
 # on its own line; not drawn at all when every console is serial

@@ -11,7 +11,7 @@
 
 TPM_DIR=
 TPM_QEMU_ARGS=()
-# The Linux EFI stub's tagged events (efi/measure.h): id, then the text
+# The Linux EFI stub's tagged events (efi/trust/measure.h): id, then the text
 # with its NUL, both as the event data holds them (id little-endian).
 TAG_INITRD=ec223b8f0d000000$(printf 'Linux initrd\0' | od -An -tx1 -v | tr -d ' \n')
 TAG_CMDLINE=ed223b8f1a000000$(printf 'LOADED_IMAGE::LoadOptions\0' | od -An -tx1 -v | tr -d ' \n')

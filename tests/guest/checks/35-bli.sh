@@ -1,6 +1,6 @@
 # shellcheck shell=dash
 # Sourced by /init. The Boot Loader Interface variables chainload sets
-# (efi/bli.h), read back through efivarfs: each must exist, be volatile with
+# (efi/handoff/bli.h), read back through efivarfs: each must exist, be volatile with
 # boot-service and runtime access, and hold a UTF-16 string with its NUL.
 # Prints GUEST: bli_<Name>=<value> lines for the host to compare.
 # The host may state exact values with chainload.expect_bli_part=GUID and

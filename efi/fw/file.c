@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+#include "fw/file.h"
+
+#include <efilib.h>
+
+#include "fw/console.h"
+
+#define PATH_MAX_UNITS 512
+/* One Read call is bounded so a slow device cannot stall us without limit. */
+#define READ_CHUNK (64ull << 20)
+/* With a progress bar, small enough for the bar to move by about 1%. */
+#define PROGRESS_CHUNK (1ull << 20)
+
+EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root)
+{
+	EFI_LOADED_IMAGE *loaded;
+	EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *fs;
+	EFI_STATUS st;
+
+	st = BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&loaded);
+	if (EFI_ERROR(st))
+		return con_error(st, "chainload.efi", "no loaded-image protocol");
+	st = BS->HandleProtocol(loaded->DeviceHandle, &FileSystemProtocol, (void **)&fs);
+	if (EFI_ERROR(st))
+		return con_error(st, "chainload.efi", "its volume has no file system");
+	st = fs->OpenVolume(fs, ret_root);
+	if (EFI_ERROR(st))
+		return con_error(st, "chainload.efi", "cannot open its volume");
+	return EFI_SUCCESS;
+}
+
+/* UTF-8 path to a UEFI path: '/' becomes '\'; non-ASCII passes as UCS-2. */
+static EFI_STATUS to_efi_path(const char *path, CHAR16 *out)
+{
+	UINTN n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		unsigned c = *p;
+
+		if (c >= 0x80) {
+			unsigned extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+
+			c &= 0x3f >> extra;
+			for (; extra && (p[1] & 0xc0) == 0x80; extra--)
+				c = c << 6 | (*++p & 0x3f);
+			if (extra || c > 0xffff)
+				return EFI_INVALID_PARAMETER;
+		}
+		if (n == PATH_MAX_UNITS - 1)
+			return EFI_BAD_BUFFER_SIZE;
+		out[n++] = c == '/' ? L'\\' : (CHAR16)c;
+	}
+	out[n] = 0;
+	return EFI_SUCCESS;
+}
+
+static EFI_STATUS read_info(struct efi_file *f)
+{
+	union {
+		EFI_FILE_INFO info;
+		UINT8 bytes[sizeof(EFI_FILE_INFO) + PATH_MAX_UNITS * sizeof(CHAR16)];
+	} buf;
+	UINTN size = sizeof(buf);
+	EFI_STATUS st;
+
+	st = f->handle->GetInfo(f->handle, &GenericFileInfo, &size, &buf);
+	if (EFI_ERROR(st))
+		return con_error(st, f->path, "cannot read file information");
+	if (buf.info.Attribute & EFI_FILE_DIRECTORY)
+		return con_error(EFI_INVALID_PARAMETER, f->path, "is a directory, not a file");
+	if (!buf.info.FileSize)
+		return con_error(EFI_LOAD_ERROR, f->path, "file is empty");
+	f->size = buf.info.FileSize;
+	return EFI_SUCCESS;
+}
+
+EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *ret)
+{
+	CHAR16 wpath[PATH_MAX_UNITS];
+	struct efi_file f = { .path = path };
+	EFI_STATUS st;
+
+	st = to_efi_path(path, wpath);
+	if (EFI_ERROR(st))
+		return con_error(st, path, "path is not valid UTF-8 or is too long");
+	st = root->Open(root, &f.handle, wpath, EFI_FILE_MODE_READ, 0);
+	if (EFI_ERROR(st))
+		return con_error(st, path, "cannot open file");
+	st = read_info(&f);
+	if (EFI_ERROR(st)) {
+		file_close(&f);
+		return st;
+	}
+	progress_init(&f.progress, path, f.size);
+	*ret = f;
+	return EFI_SUCCESS;
+}
+
+EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
+{
+	UINT64 chunk = f->progress.active ? PROGRESS_CHUNK : READ_CHUNK;
+	UINT8 *p = buf;
+	EFI_STATUS st;
+
+	st = f->handle->SetPosition(f->handle, offset);
+	if (EFI_ERROR(st)) {
+		progress_end(&f->progress);
+		return con_error(st, f->path, "cannot seek to byte %llu",
+				 (unsigned long long)offset);
+	}
+	while (len) {
+		UINTN n = len < chunk ? len : chunk;
+
+		st = f->handle->Read(f->handle, &n, p);
+		if (EFI_ERROR(st) || !n)
+			progress_end(&f->progress);
+		if (EFI_ERROR(st))
+			return con_error(st, f->path, "read failed at byte %llu",
+					 (unsigned long long)(offset + (p - (UINT8 *)buf)));
+		if (!n)
+			return con_error(EFI_END_OF_FILE, f->path,
+					 "file ended at byte %llu, shorter than it said",
+					 (unsigned long long)(offset + (p - (UINT8 *)buf)));
+		p += n;
+		len -= n;
+		progress_update(&f->progress, offset + (p - (UINT8 *)buf));
+	}
+	return EFI_SUCCESS;
+}
+
+EFI_DEVICE_PATH *file_device_path(EFI_HANDLE image, const char *path)
+{
+	CHAR16 wpath[PATH_MAX_UNITS + 1];
+	EFI_LOADED_IMAGE *loaded;
+
+	if (EFI_ERROR(BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&loaded)))
+		return NULL;
+	/* A file-path node holds an absolute path; ours are relative to the root. */
+	wpath[0] = L'\\';
+	if (EFI_ERROR(to_efi_path(path + (*path == '/' || *path == '\\'), wpath + 1)))
+		return NULL;
+	return FileDevicePath(loaded->DeviceHandle, wpath);
+}
+
+void file_close(struct efi_file *f)
+{
+	progress_end(&f->progress);
+	if (f->handle)
+		f->handle->Close(f->handle);
+	f->handle = NULL;
+}

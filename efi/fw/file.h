@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/* Files on the volume chainload was loaded from. */
+#ifndef CHAINLOAD_FILE_H
+#define CHAINLOAD_FILE_H
+
+#include <efi.h>
+
+#include "fw/progress.h"
+
+struct efi_file {
+	const char *path;		/* as the user wrote it, for messages */
+	EFI_FILE_HANDLE handle;
+	UINT64 size;
+	struct progress progress;	/* drawn for big files (progress.h) */
+};
+
+/* Opens the root directory of the image's own volume. */
+EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root);
+
+/*
+ * Opens `path` (UTF-8, '\' or '/' separators) read-only and reads its size.
+ * Prints the one-line error itself: missing, a directory, or empty.
+ */
+EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *ret);
+
+/*
+ * Reads exactly `len` bytes at `offset` into `buf`; prints short reads.  A
+ * file larger than PROGRESS_MIN_BYTES shows a progress bar as it is read.
+ */
+EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len);
+
+/*
+ * The device path of `path` on the image's own volume (the volume's device
+ * path plus a file-path node), for LoadImage and measurement events.  Pool
+ * memory the caller frees; NULL when it cannot be built.
+ */
+EFI_DEVICE_PATH *file_device_path(EFI_HANDLE image, const char *path);
+
+void file_close(struct efi_file *f);
+
+#endif /* CHAINLOAD_FILE_H */

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: MIT */
+/* Everything the exit needs, allocated and filled before it: boot_params
+ * and the command line, digests, the page list, the identity map, the
+ * control pages and the buffers for the final memory map. */
+#include "launch/launch_state.h"
+
+#include <efilib.h>
+
+/* boot_params and the command line share one allocation below 4 GiB. */
+static EFI_STATUS prepare_boot_params(struct launch *ln)
+{
+	UINT64 bytes = PAGE + ln->args->cmdline_len + 1;
+	struct bootparams_request req;
+	struct diag d;
+	int rc;
+
+	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, (bytes + PAGE - 1) / PAGE,
+				  FOUR_GIB, &ln->bp_addr, &d);
+	if (rc)
+		return launch_core_error(rc, "boot_params", &d);
+	ln->cmdline_addr = ln->bp_addr + PAGE;
+	CopyMem((void *)(UINTN)ln->cmdline_addr, ln->args->cmdline, ln->args->cmdline_len + 1);
+	req.kernel_head = ln->head;
+	req.kernel = &ln->bz;
+	req.kernel_addr = ln->plan.kernel_addr;
+	req.cmdline_addr = ln->cmdline_addr;
+	req.initrd_addr = ln->plan.initrd_addr;
+	req.initrd_size = ln->initrd_size;
+	bootparams_init((struct boot_params *)(UINTN)ln->bp_addr, &req);
+	return firmware_info_apply(&ln->fw, (struct boot_params *)(UINTN)ln->bp_addr,
+				   ln->layout, &ln->pa);
+}
+
+/*
+ * The SHA-256 of every segment as staged now; the control blob checks the
+ * same bytes at their destinations after the copy.
+ */
+static void take_digests(struct launch *ln)
+{
+	const struct layout *l = ln->layout;
+	UINT64 start = cpu_rdtsc();
+
+	for (size_t i = 0; i < l->n_segments && i < STUB_MAX_SEGS; i++) {
+		struct stub_segment *d = &ln->digests[i];
+		const char *name = l->segments[i].name;
+		size_t n = 0;
+
+		d->dest = l->segments[i].dest;
+		d->size = l->segments[i].size;
+		for (; n < sizeof(d->name) - 1 && name[n]; n++)
+			d->name[n] = name[n];
+		d->name[n] = '\0';
+		segment_digest(l, &ln->pa, i, d->sha256);
+	}
+	if (ln->timer.ticks_per_us)
+		ln->us_digest = (cpu_rdtsc() - start) / ln->timer.ticks_per_us;
+#ifdef CHAINLOAD_TEST_CORRUPT
+	/* Test-only: change one staged kernel byte after its digest was taken. */
+	{
+		UINT64 addr, len;
+
+		if (layout_chunk(l, ln->kernel_seg, 0x1000, &addr, &len))
+			*(volatile UINT8 *)(UINTN)addr ^= 0x5a;
+	}
+#endif
+}
+
+static EFI_STATUS prepare_control(struct launch *ln)
+{
+	BOOLEAN verify = !ln->args->no_verify;
+	struct control_request creq;
+	UINT64 control;
+	struct diag d;
+	int rc;
+
+	rc = kexec_list_build(ln->layout, &ln->pa, &d);
+	if (!rc)
+		rc = identmap_build(ln->layout, &ln->pa, memmap_top(&ln->map), cpu_has_gb_pages(),
+				    &ln->idmap, &d);
+	if (!rc)
+		rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_CODE, CONTROL_PAGES,
+					  FOUR_GIB, &control, &d);
+	if (rc)
+		return launch_core_error(rc, "relocation", &d);
+	if (verify)
+		take_digests(ln);
+	creq.list_head = ln->layout->list_head;
+	creq.cr3 = ln->idmap.cr3;
+	creq.boot_params = ln->bp_addr;
+	creq.entry = ln->plan.kernel_addr + STARTUP_64_OFFSET;
+	creq.flags = (verify ? STUB_F_VERIFY : 0) | (ln->args->verbose ? STUB_F_VERBOSE : 0);
+	creq.tsc_per_us = ln->timer.ticks_per_us;
+	creq.nsegs = verify ? ln->layout->n_segments : 0;
+	creq.segs = ln->digests;
+	ln->exit.control_addr = control;
+	ln->exit.args_addr = control_page_fill((void *)(UINTN)control, control, &creq);
+	return EFI_SUCCESS;
+}
+
+EFI_STATUS launch_prepare(struct launch *ln)
+{
+	EFI_STATUS st;
+
+	st = test_fragment_apply(&ln->fragment);
+	if (!EFI_ERROR(st))
+		st = prepare_boot_params(ln);
+	if (!EFI_ERROR(st))
+		st = prepare_control(ln);
+	if (EFI_ERROR(st))
+		return st;
+	ln->exit.bp = (struct boot_params *)(UINTN)ln->bp_addr;
+	/* Last: the final map buffer is sized after every other allocation. */
+	return exit_prepare(&ln->exit, ln->layout, &ln->pa, ln->ledger.count);
+}

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+#include "start/config_file.h"
+
+#include <efilib.h>
+
+#include "fw/console.h"
+#include "fw/efi_status.h"
+#include "fw/file.h"
+
+/* "\EFI\BOOT\BOOTX64.EFI" -> "\EFI\BOOT\chainload.conf", in UTF-16. */
+static void default_path16(const CHAR16 *image, CHAR16 *out, UINTN cap)
+{
+	const CHAR16 *name = L"" CONFIG_DEFAULT_NAME;
+	UINTN dir = 0, n = 0;
+
+	for (UINTN i = 0; image[i]; i++)
+		if (image[i] == L'\\')
+			dir = i + 1;
+	/* Same length as the UTF-8 path, which config_path_beside() checked. */
+	for (; n < dir && n + 1 < cap; n++)
+		out[n] = image[n];
+	for (; *name && n + 1 < cap; name++)
+		out[n++] = *name;
+	out[n] = 0;
+}
+
+/*
+ * The default config is optional only in the sense that its absence has
+ * its own message: without a KERNEL word and without it, there is nothing
+ * to boot.  So look for it quietly first.
+ */
+static EFI_STATUS check_default(EFI_FILE_HANDLE root, const struct image_location *loc,
+				const char *path)
+{
+	CHAR16 path16[IMAGE_PATH_UNITS];
+	EFI_FILE_HANDLE h;
+	EFI_STATUS st;
+
+	default_path16(loc->path16, path16, IMAGE_PATH_UNITS);
+	st = root->Open(root, &h, path16, EFI_FILE_MODE_READ, 0);
+	if (st == EFI_NOT_FOUND)
+		return con_error(st, path, "no KERNEL given and no " CONFIG_DEFAULT_NAME
+				 " beside chainload (try --help)");
+	if (!EFI_ERROR(st))
+		h->Close(h);
+	return EFI_SUCCESS;	/* other failures: file_open() reports them */
+}
+
+static EFI_STATUS set_path(const struct image_location *loc, const char *path,
+			   struct config_file *cf)
+{
+	struct diag d;
+
+	if (path) {
+		UINTN n = 0;
+
+		for (; path[n] && n + 1 < sizeof(cf->path); n++)
+			cf->path[n] = path[n];
+		cf->path[n] = '\0';
+		if (path[n])
+			return con_error(EFI_BAD_BUFFER_SIZE, "--config", "path is too long");
+		return EFI_SUCCESS;
+	}
+	if (!loc->have_path)
+		return con_error(EFI_NOT_FOUND, "chainload.efi",
+				 "no KERNEL given, and the firmware did not say where chainload is, "
+				 "so there is no default config (try --help)");
+	if (config_path_beside(loc->path, cf->path, sizeof(cf->path), &d))
+		return con_error(EFI_BAD_BUFFER_SIZE, loc->path, "%s", d.msg);
+	return EFI_SUCCESS;
+}
+
+static EFI_STATUS read_and_parse(EFI_FILE_HANDLE root, struct config_file *cf)
+{
+	struct efi_file f;
+	struct diag d;
+	EFI_STATUS st;
+	int rc;
+
+	st = file_open(root, cf->path, &f);
+	if (EFI_ERROR(st))
+		return st;
+	if (f.size > CONFIG_MAX_BYTES) {
+		st = con_error(EFI_BAD_BUFFER_SIZE, cf->path, "file is %llu bytes, more than the %u allowed",
+			       (unsigned long long)f.size, (unsigned)CONFIG_MAX_BYTES);
+		goto err_close;
+	}
+	st = BS->AllocatePool(EfiLoaderData, f.size + 1, (void **)&cf->text);
+	if (EFI_ERROR(st)) {
+		con_error(st, cf->path, "no memory for the file");
+		goto err_close;
+	}
+	st = BS->AllocatePool(EfiLoaderData, sizeof(*cf->cfg), (void **)&cf->cfg);
+	if (EFI_ERROR(st)) {
+		con_error(st, cf->path, "no memory to parse the file");
+		goto err_close;
+	}
+	st = file_read(&f, 0, cf->text, f.size);
+	if (EFI_ERROR(st))
+		goto err_close;
+	rc = config_parse(cf->text, f.size, cf->cfg, &d);
+	if (rc)
+		st = con_error(efi_status_of(rc), cf->path, "%s", d.msg);
+err_close:
+	file_close(&f);
+	return st;
+}
+
+static void print_warnings(const struct config_file *cf)
+{
+	const struct config *c = cf->cfg;
+
+	for (size_t i = 0; i < c->n_warnings && i < CONFIG_MAX_WARNINGS; i++)
+		con_print("chainload: warning: %s: line %u: %s\n", cf->path, c->warnings[i].line,
+			  c->warnings[i].msg);
+	if (c->n_warnings > CONFIG_MAX_WARNINGS)
+		con_print("chainload: warning: %s: %llu more warnings not shown\n", cf->path,
+			  (unsigned long long)(c->n_warnings - CONFIG_MAX_WARNINGS));
+}
+
+EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc,
+			    const char *path, struct config_file *ret)
+{
+	EFI_FILE_HANDLE root;
+	EFI_STATUS st;
+
+	SetMem(ret, sizeof(*ret), 0);
+	st = set_path(loc, path, ret);
+	if (EFI_ERROR(st))
+		return st;
+	st = file_open_root(image, &root);
+	if (EFI_ERROR(st))
+		return st;
+	if (!path)
+		st = check_default(root, loc, ret->path);
+	if (!EFI_ERROR(st))
+		st = read_and_parse(root, ret);
+	root->Close(root);
+	if (EFI_ERROR(st)) {
+		config_file_free(ret);
+		return st;
+	}
+	print_warnings(ret);
+	return EFI_SUCCESS;
+}
+
+void config_file_free(struct config_file *cf)
+{
+	if (cf->text)
+		BS->FreePool(cf->text);
+	if (cf->cfg)
+		BS->FreePool(cf->cfg);
+	cf->text = NULL;
+	cf->cfg = NULL;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The config file chainload boots from when it has no KERNEL word: the one
+ * --config names (relative to the root of chainload's volume, like every
+ * path), or chainload.conf in chainload's own directory.  Read whole into a
+ * pool buffer, parsed by core/config.c; its warnings are printed here.
+ */
+#ifndef CHAINLOAD_CONFIG_FILE_H
+#define CHAINLOAD_CONFIG_FILE_H
+
+#include <efi.h>
+
+#include "config.h"
+#include "start/image_location.h"
+
+struct config_file {
+	char path[IMAGE_PATH_UNITS * 3];	/* for messages */
+	char *text;				/* pool: the file, NUL-terminated */
+	struct config *cfg;			/* pool: strings point into text */
+};
+
+/*
+ * Reads and parses `path` (NULL: the default beside the image).  Prints the
+ * one-line error itself; on success the caller frees with config_file_free().
+ */
+EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc,
+			    const char *path, struct config_file *ret);
+
+void config_file_free(struct config_file *cf);
+
+#endif /* CHAINLOAD_CONFIG_FILE_H */
