@@ -3,9 +3,9 @@
  * The control pages: the relocation blob (stub + verifier), its argument
  * block and its stack, identity-mapped EfiLoaderCode below 4 GiB.
  *
- *   0x0000  blob code (relocate/stub.S first, then relocate/verify.c and
+ *   0x0000  blob code (relocate/blob/stub.S first, then relocate/blob/verify.c and
  *           core/sha256.c), at most CONTROL_CODE_MAX bytes
- *   0x1800  struct stub_args (filled by efi/ before ExitBootServices)
+ *   0x1800  struct stub_args (filled by relocate/control.c before ExitBootServices)
  *   0x2000  top of the stack, which grows down towards the argument block
  *
  * The offsets are #defines so relocate/stub.S can use them; the C struct is

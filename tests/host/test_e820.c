@@ -17,7 +17,7 @@
 
 #define M (1ull << 20)
 
-/* UEFI 2.10 table 7.10 against boot.rst / ARCHITECTURE.md's mapping. */
+/* UEFI 2.10 table 7.10 against boot.rst / docs/architecture.md's mapping. */
 static void test_every_type(void **state)
 {
 	static const uint32_t want[] = {
