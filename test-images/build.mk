@@ -1,7 +1,8 @@
 # The test kernels: two freestanding bzImages, built from the same sources,
 # that judge the boot from inside the guest (see test-images/README.md).
 # Included by the top-level Makefile, which runs from the repo root and sets
-# BUILD.  Everything here is prefixed TK_ so it cannot collide.
+# BUILD; it also reads back the -MMD dependencies.  Everything here is
+# prefixed TK_ so it cannot collide.
 #
 #   testkern.bzimage        relocatable, any 2 MiB boundary   (TK_FIXED=0)
 #   testkern-fixed.bzimage  not relocatable, exactly 16 MiB   (TK_FIXED=1)
@@ -76,4 +77,3 @@ $(TK_OUT)/testkern.bzimage: $(TK_OUT)/reloc/testkern.elf $(TK_OUT)/reloc/pic.ok
 $(TK_OUT)/testkern-fixed.bzimage: $(TK_OUT)/fixed/testkern.elf
 	$(TK_OBJCOPY) -O binary $< $@
 
--include $(wildcard $(TK_OUT)/*/*.d)
