@@ -420,26 +420,38 @@ static uint8_t pattern(uint64_t seed, uint64_t offset)
 	return (uint8_t)(x >> 56);
 }
 
-static void stage(struct sim *s, size_t seg, uint64_t seed)
+/* Stages `size` bytes of the file where the layout says byte `off` goes, as the loader does. */
+static void stage(struct sim *s, size_t seg, uint64_t size, uint64_t seed)
 {
 	uint64_t off = 0, addr, len;
 
-	while (off < lay.segments[seg].size && layout_chunk(&lay, seg, off, &addr, &len)) {
-		for (uint64_t i = 0; i < len && off + i < lay.segments[seg].size; i++)
+	while (off < size && layout_chunk(&lay, seg, off, &addr, &len)) {
+		for (uint64_t i = 0; i < len && off + i < size; i++)
 			s->ram[addr + i] = pattern(seed, off + i);
 		off += len;
 	}
-	assert_true(off >= lay.segments[seg].size);
+	assert_true(off >= size);
 }
 
-static void check_dest(struct sim *s, size_t seg, uint64_t seed)
+/* Every destination byte starts as what it must not end as: a byte never moved cannot pass. */
+static void poison(struct sim *s, uint64_t dest, uint64_t size, uint64_t seed)
 {
-	const struct segment *g = &lay.segments[seg];
+	for (uint64_t i = 0; i < size; i++)
+		s->ram[dest + i] = (uint8_t)~pattern(seed, i);
+}
 
-	for (uint64_t i = 0; i < g->size; i++)
-		if (s->ram[g->dest + i] != pattern(seed, i))
-			fail_msg("%s byte %llu at 0x%llx differs", g->name,
-				 (unsigned long long)i, (unsigned long long)(g->dest + i));
+/*
+ * The file's bytes must be at the planner's address, all `size` of them: both
+ * come from outside the layout under test, so a layout that records a wrong
+ * destination or size for its segment cannot vouch for itself.
+ */
+static void check_dest(struct sim *s, const char *name, uint64_t dest, uint64_t size,
+		       uint64_t seed)
+{
+	for (uint64_t i = 0; i < size; i++)
+		if (s->ram[dest + i] != pattern(seed, i))
+			fail_msg("%s byte %llu at 0x%llx differs", name, (unsigned long long)i,
+				 (unsigned long long)(dest + i));
 }
 
 static struct bzimage_info fixed_kernel(uint64_t pref, uint64_t payload, uint64_t init_size)
@@ -467,6 +479,9 @@ static void run_boot(struct sim *s, const struct bzimage_info *bz, uint64_t init
 
 	assert_int_equal(plan_kernel(&s->map, bz, &plan, &d), CL_OK);
 	assert_int_equal(plan_initrd(&s->map, bz, initrd_size, &plan, &d), CL_OK);
+	poison(s, plan.kernel_addr, bz->payload_size, seed);
+	if (initrd_size)
+		poison(s, plan.initrd_addr, initrd_size, seed + 1);
 	layout_init(&lay);
 	assert_int_equal(layout_reserve(&lay, &s->map, &pa, plan.kernel_addr, plan.kernel_end, &d),
 			 CL_OK);
@@ -478,17 +493,17 @@ static void run_boot(struct sim *s, const struct bzimage_info *bz, uint64_t init
 	if (initrd_size)
 		assert_int_equal(layout_add_segment(&lay, &s->map, &pa, "initrd", plan.initrd_addr,
 						    initrd_size, force_copy, &iseg, &d), CL_OK);
-	stage(s, kseg, seed);
+	stage(s, kseg, bz->payload_size, seed);
 	if (initrd_size)
-		stage(s, iseg, seed + 1);
+		stage(s, iseg, initrd_size, seed + 1);
 	assert_int_equal(kexec_list_build(&lay, &pa, &d), CL_OK);
 	err = sim_check_list(s, &lay, NULL);
 	if (err)
 		fail_msg("%s", err);
 	assert_true(sim_walk_list(s, lay.list_head));
-	check_dest(s, kseg, seed);
+	check_dest(s, "kernel", plan.kernel_addr, bz->payload_size, seed);
 	if (initrd_size)
-		check_dest(s, iseg, seed + 1);
+		check_dest(s, "initrd", plan.initrd_addr, initrd_size, seed + 1);
 }
 
 static void test_fixed_kernel_in_busy_memory_is_copied(void **state)
