@@ -12,6 +12,8 @@
  * One RAM buffer serves every machine of a run: mapping and faulting in tens
  * of MiB per machine would dominate randomized tests.  Its bytes are left
  * from the previous machine, never zeroed: a test must not rely on them.
+ * Each machine sits at the end of the buffer, so that a read or write past
+ * the machine's last byte is past the buffer's: AddressSanitizer reports it.
  */
 static uint8_t *ram_cache;
 static uint64_t ram_cache_size;
@@ -26,7 +28,7 @@ void sim_init(struct sim *s, uint64_t size)
 		ram_cache = malloc(size);
 		memset(ram_cache, 0xa5, size);
 	}
-	s->ram = ram_cache;
+	s->ram = ram_cache + (ram_cache_size - size);
 	s->busy = calloc(1, size / PAGE_SIZE);
 	s->cls = malloc(size / PAGE_SIZE);
 	memset(s->cls, HOLE, size / PAGE_SIZE);
