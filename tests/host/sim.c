@@ -153,8 +153,8 @@ size_t sim_efi_descriptors(const struct sim *s, uint8_t *buf, size_t desc_size)
 
 bool sim_walk_list(struct sim *s, uint64_t entry)
 {
-	uint64_t *slot = NULL, dest = 0;
-	uint64_t steps = 0;
+	const uint64_t *slot = NULL;
+	uint64_t dest = 0, steps = 0, used = 0;
 
 	for (;;) {
 		uint64_t addr = entry & PAGE_MASK;
@@ -164,7 +164,8 @@ bool sim_walk_list(struct sim *s, uint64_t entry)
 		if (entry & IND_DESTINATION) {
 			dest = addr;
 		} else if (entry & IND_INDIRECTION) {
-			slot = (uint64_t *)(s->ram + addr);
+			slot = (const uint64_t *)(s->ram + addr);
+			used = 0;
 		} else if (entry & IND_DONE) {
 			return true;
 		} else if (entry & IND_SOURCE) {
@@ -174,9 +175,10 @@ bool sim_walk_list(struct sim *s, uint64_t entry)
 				memcpy(s->ram + dest, s->ram + addr, PAGE_SIZE);
 			dest += PAGE_SIZE;
 		}
-		if (!slot)
+		/* The stub would read on past a page whose last slot is no link: refuse first. */
+		if (!slot || used == IND_ENTRIES_PER_PAGE)
 			return false;
-		entry = *slot++;
+		entry = slot[used++];
 	}
 }
 
@@ -225,10 +227,6 @@ const char *sim_check_list(const struct sim *s, const struct layout *l,
 			err = "list entry outside the machine, or a loop";
 			break;
 		}
-		if (slot && ++used > IND_ENTRIES_PER_PAGE) {
-			err = "indirection page overrun: no link in its last slot";
-			break;
-		}
 		switch (entry & IND_FLAGS) {
 		case IND_DESTINATION:
 			dest = addr;
@@ -264,8 +262,11 @@ const char *sim_check_list(const struct sim *s, const struct layout *l,
 		}
 		if (!slot && !err)
 			err = "the head is not an indirection entry";
+		/* The bound before the read: slot 512 is the next page, not this one's. */
+		else if (!err && used == IND_ENTRIES_PER_PAGE)
+			err = "indirection page overrun: no link in its last slot";
 		if (!err)
-			entry = *slot++;
+			entry = slot[used++];
 	}
 out:
 	free(src_of);

@@ -48,8 +48,9 @@ size_t sim_efi_descriptors(const struct sim *s, uint8_t *buf, size_t desc_size);
 
 /*
  * Executes a page list the way the relocation stub does, over s->ram.
- * Returns false (and stops) on a malformed list or an address outside the
- * machine.
+ * Returns false (and stops) on a malformed list, an address outside the
+ * machine, or an indirection page whose last slot is not a link (where the
+ * stub would read on past the page).
  */
 bool sim_walk_list(struct sim *s, uint64_t head);
 

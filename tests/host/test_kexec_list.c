@@ -210,6 +210,35 @@ static void test_no_page_for_the_list(void **state)
 	sim_free(&s);
 }
 
+/*
+ * An indirection page whose last slot is a source, not a link: the list runs
+ * off its page.  Both walkers must report it without reading the slot after
+ * the last.  The page is the machine's last, so under AddressSanitizer such a
+ * read is a heap overflow, not a silent look at a neighbouring page.
+ */
+static void test_walkers_report_a_page_without_its_link(void **state)
+{
+	const uint64_t top = 8 * MIB - PAGE;
+	uint64_t *slot;
+	const char *err;
+	struct sim s;
+
+	(void)state;
+	small_machine(&s, &lay);
+	add(&lay, 2 * MIB, 5 * MIB, IND_ENTRIES_PER_PAGE - 1);
+	slot = (uint64_t *)(s.ram + top);
+	slot[0] = 2 * MIB | IND_DESTINATION;
+	for (uint64_t i = 1; i < IND_ENTRIES_PER_PAGE; i++)
+		slot[i] = (5 * MIB + (i - 1) * PAGE) | IND_SOURCE;
+	lay.list_head = top | IND_INDIRECTION;
+	lay.list_pages = 1;
+	err = sim_check_list(&s, &lay, NULL);
+	assert_non_null(err);
+	assert_string_equal(err, "indirection page overrun: no link in its last slot");
+	assert_false(sim_walk_list(&s, lay.list_head));
+	sim_free(&s);
+}
+
 /* ---- random machines ---- */
 
 /*
@@ -497,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_last_slot_links_the_next_page),
 		cmocka_unit_test(test_long_list_copies_every_page),
 		cmocka_unit_test(test_no_page_for_the_list),
+		cmocka_unit_test(test_walkers_report_a_page_without_its_link),
 		cmocka_unit_test(test_random_layouts_walk_correctly),
 	};
 
