@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -146,6 +147,71 @@ static void test_short_files(void **state)
 	assert_int_equal(parse_short(0x26c, &bz), CL_E_KERNEL_TRUNCATED);
 	/* A file bigger than the head the caller read is fine. */
 	assert_int_equal(bzimage_parse(image, 0x26c, FILE_SIZE, &bz, &diag), CL_OK);
+}
+
+/*
+ * Parses the first `head_len` bytes of image[] as the head of a file of
+ * `file_size` bytes, from a buffer of exactly head_len bytes: a read past the
+ * head is a heap overflow under AddressSanitizer, not a look at bytes the
+ * caller never read.
+ */
+static int parse_head(size_t head_len, uint64_t file_size, struct bzimage_info *bz)
+{
+	uint8_t *head = malloc(head_len ? head_len : 1);
+	int rc;
+
+	assert_non_null(head);
+	memcpy(head, image, head_len);
+	memset(&diag, 0, sizeof(diag));
+	rc = bzimage_parse(head, head_len, file_size, bz, &diag);
+	free(head);
+	return rc;
+}
+
+/*
+ * A head shorter than the file: the parser may judge only the bytes it was
+ * given, however long the file goes on.
+ */
+static void test_head_shorter_than_the_file(void **state)
+{
+	struct bzimage_info bz;
+
+	(void)state;
+	valid();
+	/* The whole setup header (to 0x26c) and not one byte more: enough. */
+	assert_int_equal(parse_head(0x26c, FILE_SIZE, &bz), CL_OK);
+	assert_int_equal(bz.header_end, 0x26c);
+	assert_int_equal(bz.payload_size, 100000);
+	/* One byte short of the header's own length: refused, though the file has it. */
+	assert_int_equal(parse_head(0x26b, FILE_SIZE, &bz), CL_E_KERNEL_TRUNCATED);
+	assert_string_equal(diag.msg, "setup header ends at 620, past the 619 bytes read");
+	/* Every field read (to init_size) is there, the rest of the header is not. */
+	assert_int_equal(parse_head(0x264, FILE_SIZE, &bz), CL_E_KERNEL_TRUNCATED);
+	assert_string_equal(diag.msg, "setup header ends at 620, past the 612 bytes read");
+	/* Shorter than the fields read: refused before any of them is read. */
+	assert_int_equal(parse_head(0x263, FILE_SIZE, &bz), CL_E_KERNEL_TOO_SMALL);
+	assert_int_equal(parse_head(0x1ff, FILE_SIZE, &bz), CL_E_KERNEL_TOO_SMALL);
+	assert_int_equal(parse_head(0x100, FILE_SIZE, &bz), CL_E_KERNEL_TOO_SMALL);
+	assert_int_equal(parse_head(0, FILE_SIZE, &bz), CL_E_KERNEL_TOO_SMALL);
+}
+
+/* A header whose length byte says it runs past the head: the length decides. */
+static void test_header_longer_than_the_head(void **state)
+{
+	struct bzimage_info bz;
+
+	(void)state;
+	valid();
+	hdr()->jump = 0xffeb;		/* the longest header: to 0x301 */
+	assert_int_equal(parse_head(0x300, FILE_SIZE, &bz), CL_E_KERNEL_TRUNCATED);
+	assert_string_equal(diag.msg, "setup header ends at 769, past the 768 bytes read");
+	assert_int_equal(parse_head(0x270, 1ull << 40, &bz), CL_E_KERNEL_TRUNCATED);
+	assert_string_equal(diag.msg, "setup header ends at 769, past the 624 bytes read");
+	assert_int_equal(parse_head(0x301, FILE_SIZE, &bz), CL_OK);
+	assert_int_equal(bz.header_end, 0x301);
+	/* The same head as the whole of a short file: it fails on the header, first. */
+	assert_int_equal(parse_head(0x300, 0x300, &bz), CL_E_KERNEL_TRUNCATED);
+	assert_string_equal(diag.msg, "setup header ends at 769, past the 768 bytes read");
 }
 
 static void test_setup_sects_zero_means_four(void **state)
@@ -320,6 +386,8 @@ int main(void)
 		cmocka_unit_test(test_fields_from_their_offsets),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_short_files),
+		cmocka_unit_test(test_head_shorter_than_the_file),
+		cmocka_unit_test(test_header_longer_than_the_head),
 		cmocka_unit_test(test_mutations),
 		cmocka_unit_test(test_non_relocatable_ignores_alignment),
 	};
