@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -223,6 +224,155 @@ static void test_events_size(void **state)
 					 NULL));
 }
 
+/* ---- every rejection with its own message ---- */
+
+/*
+ * The walker refuses in one place per reason; a case that only asserts
+ * "false" would still pass if an earlier check took over.  Each case below
+ * names the message of the check it is about.
+ */
+static void expect_spec_refused(const struct buf *b, size_t max, const char *msg)
+{
+	struct tcg_log_algs algs;
+	struct diag d = { "" };
+
+	if (tcg_log_parse_spec(b->b, max, &algs, &d))
+		fail_msg("accepted, expected \"%s\"", msg);
+	assert_string_equal(d.msg, msg);
+}
+
+static void expect_event_refused(const uint8_t *ev, size_t max, const struct tcg_log_algs *algs,
+				 const char *msg)
+{
+	struct diag d = { "" };
+	size_t size;
+
+	if (tcg_log_event_size(ev, max, algs, &size, NULL, NULL, &d))
+		fail_msg("accepted (%zu bytes), expected \"%s\"", size, msg);
+	assert_string_equal(d.msg, msg);
+}
+
+static void test_spec_reject_messages(void **state)
+{
+	char msg[96];
+	struct buf b;
+
+	(void)state;
+	b.n = 0;
+	put_spec(&b, 2, 3);			/* 28 + 8 + 1 + 3 = 40 data bytes */
+	expect_spec_refused(&b, 0, "log of 0 bytes has no first event");
+	expect_spec_refused(&b, 31, "log of 31 bytes has no first event");
+	/* Every view from the legacy header to one byte short of the event. */
+	for (size_t n = 32; n < b.n; n++)
+		expect_spec_refused(&b, n, "first event's 40 data bytes do not fit");
+
+	b.b[4] = 1;
+	expect_spec_refused(&b, b.n, "first event has type 0x1, not EV_NO_ACTION");
+
+	b.n = 0;
+	put_spec(&b, 2, 0);
+	b.b[28] = 0xff;
+	expect_spec_refused(&b, b.n, "first event's 255 data bytes do not fit");
+	b.b[28] = 28;				/* room for no vendorInfoSize byte */
+	expect_spec_refused(&b, b.n, "first event's 28 data bytes do not fit");
+
+	b.n = 0;
+	put_spec(&b, 2, 0);
+	b.b[32 + 14] = '4';
+	expect_spec_refused(&b, b.n, "first event is not a \"Spec ID Event03\"");
+
+	b.n = 0;
+	put_spec(&b, 0, 0);
+	expect_spec_refused(&b, b.n, "Spec ID event lists 0 algorithms");
+
+	b.n = 0;
+	put_spec(&b, TCG_LOG_MAX_ALGS + 1, 0);
+	snprintf(msg, sizeof(msg), "Spec ID event lists %u algorithms", TCG_LOG_MAX_ALGS + 1);
+	expect_spec_refused(&b, b.n, msg);
+
+	b.n = 0;
+	put_spec(&b, 2, 0);
+	b.b[32 + 24] = 3;			/* one more than the data holds */
+	expect_spec_refused(&b, b.n, "Spec ID event's 3 algorithms do not fit");
+}
+
+static void test_event_reject_messages(void **state)
+{
+	struct tcg_log_algs algs;
+	struct buf b = { .n = 0 };
+	const uint8_t *ev;
+	size_t first, want, size;
+
+	(void)state;
+	put_spec(&b, 2, 0);
+	assert_true(tcg_log_parse_spec(b.b, b.n, &algs, NULL));
+	first = b.n;
+	want = put_event(&b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 8);
+	ev = b.b + first;
+	/* Every shorter view fails on the first field it cuts: header, SHA-1, SHA-256, size, data. */
+	for (size_t n = 0; n < want; n++)
+		expect_event_refused(ev, n, &algs,
+				     n < 12 ? "event header does not fit" :
+				     n < 12 + 2 + 20 ? "digest 0 does not fit" :
+				     n < 12 + 2 + 20 + 2 + 32 ? "digest 1 does not fit" :
+				     n < want - 8 ? "event data size does not fit" :
+				     "event's 8 data bytes do not fit");
+
+	b.b[first + 8] = 0;
+	expect_event_refused(ev, want, &algs, "event carries 0 digests, the log declares 2");
+	b.b[first + 8] = 3;
+	expect_event_refused(ev, want, &algs, "event carries 3 digests, the log declares 2");
+	b.b[first + 8] = 2;
+	b.b[first + 12] = 0x0c;
+	expect_event_refused(ev, want, &algs, "digest 0 has undeclared algorithm 0xc");
+	b.b[first + 12] = ALG_SHA1;
+	b.b[first + 12 + 2 + 20] = 0x0c;
+	expect_event_refused(ev, want, &algs, "digest 1 has undeclared algorithm 0xc");
+	b.b[first + 12 + 2 + 20] = TCG_ALG_SHA256;
+	b.b[first + 12 + 2 + 20 + 2 + 32 + 3] = 0x80;
+	expect_event_refused(ev, want, &algs, "event's 2147483656 data bytes do not fit");
+	b.b[first + 12 + 2 + 20 + 2 + 32 + 3] = 0;
+	assert_true(tcg_log_event_size(ev, want, &algs, &size, NULL, NULL, NULL));
+	assert_int_equal(size, want);
+
+	/* A count the bytes cannot back: the walk ends at the buffer, on the header. */
+	{
+		struct diag d = { "" };
+
+		assert_false(tcg_log_events_size(ev, want, 2, &algs, &size, &d));
+		assert_string_equal(d.msg, "event header does not fit");
+	}
+}
+
+/* Both digests, then the data size: the bytes before an event's data. */
+#define EVENT_HEAD (12 + 2 + 20 + 2 + 32 + 4)
+
+/* An event larger than TCG_LOG_MAX_EVENT is refused even when the bytes are there. */
+static void test_event_larger_than_the_limit(void **state)
+{
+	static uint8_t ev[EVENT_HEAD + TCG_LOG_MAX_EVENT + 64];
+	const size_t head = EVENT_HEAD, len = sizeof(ev);
+	struct tcg_log_algs algs;
+	struct buf b = { .n = 0 };
+	uint32_t data = TCG_LOG_MAX_EVENT - head;
+	size_t size;
+
+	(void)state;
+	put_spec(&b, 2, 0);
+	assert_true(tcg_log_parse_spec(b.b, b.n, &algs, NULL));
+	b.n = 0;
+	put_event(&b, 9, TCG_EV_EVENT_TAG, 0);
+	memcpy(ev, b.b, b.n);
+	/* Exactly the limit: accepted. */
+	memcpy(ev + head - 4, &data, 4);
+	assert_true(tcg_log_event_size(ev, len, &algs, &size, NULL, NULL, NULL));
+	assert_int_equal(size, TCG_LOG_MAX_EVENT);
+	/* One byte more: refused, though the buffer holds it. */
+	data++;
+	memcpy(ev + head - 4, &data, 4);
+	expect_event_refused(ev, len, &algs, "event's 1048505 data bytes do not fit");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +381,9 @@ int main(void)
 		cmocka_unit_test(test_event_size),
 		cmocka_unit_test(test_event_rejects),
 		cmocka_unit_test(test_events_size),
+		cmocka_unit_test(test_spec_reject_messages),
+		cmocka_unit_test(test_event_reject_messages),
+		cmocka_unit_test(test_event_larger_than_the_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
