@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Raw EFI memory map -> ranges -> e820 -> boot_params.  The input picks a
- * descriptor size and holds the descriptors; the checks are independent of
- * how memmap.c and e820.c work: the e820 table is sorted, disjoint, merged,
- * covers exactly what the map covers, and window classes agree with a
- * page-by-page reading of the map.
+ * descriptor size and the room for the e820 table, and holds the
+ * descriptors; the checks are independent of how memmap.c and e820.c work:
+ * for every room, the e820 table is sorted, disjoint, merged, covers exactly
+ * what the map covers (up to where the room ran out), every byte has the
+ * e820 type of the EFI range it came from (the mapping written out below),
+ * and window classes agree with a page-by-page reading of the map.
  */
 #include <string.h>
 
@@ -16,7 +18,7 @@
 #define PAGE 4096ull
 
 static struct mem_range ranges[CAP];
-static struct boot_e820_entry table[CAP];
+static struct boot_e820_entry table[CAP], full[CAP];
 static struct boot_params bp;
 static uint8_t ext_buf[16 + CAP * 20];
 
@@ -37,54 +39,116 @@ static enum mem_class page_class(const struct memmap *map, uint64_t addr)
 	return covered ? worst : MEM_NEVER;
 }
 
-/* Is byte `addr` in some range of the map?  Is it in some e820 entry? */
-static bool in_map(const struct memmap *map, uint64_t addr)
+/*
+ * The e820 type Linux must see for an EFI memory type, written here from the
+ * UEFI specification's numbering (table 7.10), not taken from e820.c.
+ */
+static uint32_t e820_expected(uint32_t efi_type)
+{
+	switch (efi_type) {
+	case 1:		/* EfiLoaderCode */
+	case 2:		/* EfiLoaderData */
+	case 3:		/* EfiBootServicesCode */
+	case 4:		/* EfiBootServicesData */
+	case 7:		/* EfiConventionalMemory */
+		return 1;	/* E820 RAM */
+	case 9:		/* EfiACPIReclaimMemory */
+		return 3;	/* E820 ACPI */
+	case 10:	/* EfiACPIMemoryNVS */
+		return 4;	/* E820 NVS */
+	case 8:		/* EfiUnusableMemory */
+		return 5;	/* E820 unusable */
+	case 14:	/* EfiPersistentMemory */
+		return 7;	/* E820 PMEM */
+	default:	/* reserved, runtime code/data, MMIO, MMIO port, PAL code, unaccepted, unknown */
+		return 2;	/* E820 reserved */
+	}
+}
+
+/*
+ * The range byte `addr` is taken from, NULL if none covers it.  Where ranges
+ * overlap, the first of the sorted map wins (e820.c's documented rule).
+ */
+static const struct mem_range *source_of(const struct memmap *map, uint64_t addr)
 {
 	for (size_t i = 0; i < map->count; i++)
 		if (map->ranges[i].start <= addr && addr < map->ranges[i].end)
-			return true;
-	return false;
+			return &map->ranges[i];
+	return NULL;
 }
 
-static bool in_e820(size_t n, uint64_t addr)
+/* The e820 entry holding byte `addr`, NULL if none does. */
+static const struct boot_e820_entry *entry_of(const struct boot_e820_entry *t, size_t n,
+					      uint64_t addr)
 {
 	for (size_t i = 0; i < n; i++)
-		if (table[i].addr <= addr && addr - table[i].addr < table[i].size)
-			return true;
-	return false;
+		if (t[i].addr <= addr && addr - t[i].addr < t[i].size)
+			return &t[i];
+	return NULL;
 }
 
-static void check_e820(const struct memmap *map, size_t n)
+/*
+ * A table of n entries against the map: sorted, disjoint, merged, and byte
+ * for byte the map's memory below `limit` (all of it when limit is
+ * UINT64_MAX), each byte with the e820 type of the range it came from.  The
+ * source of a byte changes only at a range's start or end, so checking there
+ * checks every byte.
+ */
+static void check_e820(const struct memmap *map, const struct boot_e820_entry *t, size_t n,
+		       uint64_t limit)
 {
 	CHECK(n <= map->count, "%zu entries from %zu ranges", n, map->count);
 	for (size_t i = 0; i < n; i++) {
-		const struct boot_e820_entry *e = &table[i];
+		const struct boot_e820_entry *e = &t[i];
 
 		CHECK(e->size && e->addr + e->size - 1 >= e->addr, "entry %zu empty or wraps", i);
-		CHECK(e->type == E820_TYPE_RAM || e->type == E820_TYPE_RESERVED ||
-		      e->type == E820_TYPE_ACPI || e->type == E820_TYPE_NVS ||
-		      e->type == E820_TYPE_UNUSABLE || e->type == E820_TYPE_PMEM,
-		      "entry %zu type %u", i, e->type);
+		CHECK(e->addr + e->size <= limit, "entry %zu past the table's end", i);
 		if (!i)
 			continue;
-		CHECK(table[i - 1].addr + table[i - 1].size <= e->addr, "entry %zu overlaps", i);
-		CHECK(table[i - 1].addr + table[i - 1].size < e->addr || table[i - 1].type != e->type,
+		CHECK(t[i - 1].addr + t[i - 1].size <= e->addr, "entry %zu overlaps", i);
+		CHECK(t[i - 1].addr + t[i - 1].size < e->addr || t[i - 1].type != e->type,
 		      "entries %zu and %zu not merged", i - 1, i);
 	}
-	/* Same coverage: check at every boundary of either side, and one byte before. */
 	for (size_t i = 0; i < map->count; i++) {
 		uint64_t pts[4] = { map->ranges[i].start, map->ranges[i].end - 1,
 				    map->ranges[i].end, map->ranges[i].start - 1 };
 
-		for (int k = 0; k < 4; k++)
-			CHECK(in_map(map, pts[k]) == in_e820(n, pts[k]), "coverage at 0x%llx",
-			      (unsigned long long)pts[k]);
-	}
-	for (size_t i = 0; i < n; i++) {
-		uint64_t last = table[i].addr + table[i].size - 1;
+		for (int k = 0; k < 4; k++) {
+			const struct mem_range *src = source_of(map, pts[k]);
+			const struct boot_e820_entry *e = entry_of(t, n, pts[k]);
 
-		CHECK(in_map(map, table[i].addr) && in_map(map, last), "entry %zu invents memory", i);
+			if (pts[k] >= limit)
+				continue;
+			CHECK(!src == !e, "0x%llx is %s the map but %s the e820 table",
+			      (unsigned long long)pts[k], src ? "in" : "not in", e ? "in" : "not in");
+			CHECK(!e || e->type == e820_expected(src->type),
+			      "0x%llx: e820 type %u, its EFI range 0x%llx-0x%llx type %u needs %u",
+			      (unsigned long long)pts[k], e->type,
+			      (unsigned long long)src->start, (unsigned long long)src->end,
+			      src->type, e820_expected(src->type));
+		}
 	}
+	for (size_t i = 0; i < n; i++)
+		CHECK(source_of(map, t[i].addr) && source_of(map, t[i].addr + t[i].size - 1),
+		      "entry %zu invents memory", i);
+}
+
+/*
+ * The table for every room `max`: the whole table (room for every range) is
+ * checked in full; a smaller room holds its first min(max, all) entries
+ * exactly, and nothing of the map is left out below the end of the last.
+ */
+static size_t check_every_room(const struct memmap *map, size_t max)
+{
+	size_t all = e820_from_memmap(map, full, CAP), n;
+
+	check_e820(map, full, all, UINT64_MAX);
+	n = e820_from_memmap(map, table, max);
+	CHECK(n == (max < all ? max : all), "%zu entries with room for %zu of %zu", n, max, all);
+	CHECK(!memcmp(table, full, n * sizeof(table[0])), "not the first %zu entries", n);
+	check_e820(map, table, n,
+		   n == all ? UINT64_MAX : n ? table[n - 1].addr + table[n - 1].size : 0);
+	return n;
 }
 
 static void check_zero_page(size_t n)
@@ -144,10 +208,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		      "window class at 0x%llx", (unsigned long long)start);
 	}
 
-	n = e820_from_memmap(&map, table, max);
-	CHECK(n <= max, "wrote %zu entries, room for %zu", n, max);
-	if (max == CAP)
-		check_e820(&map, n);
+	n = check_every_room(&map, max);
 	check_zero_page(n);
 	return 0;
 }

@@ -110,6 +110,19 @@ def e820_seeds():
     write("e820", "200-entries", bytes([40 - 24]) + struct.pack("<H", 512) + many)
     write("e820", "small-room", bytes([56 - 24]) + struct.pack("<H", 3) +
           b"".join(desc(*r, size=56) for r in OVMF))
+    # Every EFI type (and unknown ones) side by side, so neighbours of one
+    # e820 type merge and the others do not; whole, and with room for 5.
+    types = list(range(16)) + [16, 0x70000000, 0x80000000, 7, 4, 3, 10, 9]
+    every = b"".join(desc(t, i * M, 16) for i, t in enumerate(types))
+    write("e820", "every-type", bytes([48 - 24]) + struct.pack("<H", 512) + every)
+    write("e820", "every-type-room-5", bytes([48 - 24]) + struct.pack("<H", 5) + every)
+    # Overlaps across types: the first range of the sorted map keeps a byte.
+    write("e820", "overlap-types", bytes([48 - 24]) + struct.pack("<H", 512) +
+          desc(7, 0, 1024) + desc(10, M, 256) + desc(0, 3 * M, 768) +
+          desc(14, 6 * M, 512) + desc(8, 6 * M, 256) + desc(9, 8 * M, 16))
+    write("e820", "overlap-types-room-2", bytes([48 - 24]) + struct.pack("<H", 2) +
+          desc(7, 0, 1024) + desc(10, M, 256) + desc(0, 3 * M, 768) +
+          desc(14, 6 * M, 512) + desc(8, 6 * M, 256) + desc(9, 8 * M, 16))
 
 
 # ---- plan: kernel fields, then map entries (see fuzz_plan.c) ----
