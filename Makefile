@@ -244,6 +244,8 @@ fuzz test-fuzz: $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_TARGETS))
 
 # Coverage: the host tests rebuilt with gcov (no sanitizers, -O0), run, and
 # summarized by gcovr.  The library objects are shared, so counts add up.
+# Below COV_MIN_LINES percent of lines covered, gcovr fails the target.
+COV_MIN_LINES ?= 98
 COV_DIR  := $(BUILD)/coverage
 COV_OBJS := $(patsubst %.c,$(COV_DIR)/obj/%.o,$(PURE_SRCS) tests/host/sim.c)
 
@@ -257,7 +259,8 @@ coverage: $(addprefix $(COV_DIR)/test_,$(HOST_TESTS))
 	@find $(COV_DIR) -name '*.gcda' -delete
 	@for t in $^; do $$t >$$t.log 2>&1 || { cat $$t.log; exit 1; }; done
 	gcovr --root . --object-directory $(COV_DIR)/obj --filter 'core/' \
-		--filter 'relocate/identmap\.c' --sort-percentage $(COV_DIR)/obj
+		--filter 'relocate/identmap\.c' --sort-percentage \
+		--fail-under-line $(COV_MIN_LINES) $(COV_DIR)/obj
 
 # --- QEMU scenarios -----------------------------------------------------------------
 # QEMU + OVMF scenarios (TCG); the last line of output is "N passed, M failed".
