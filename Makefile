@@ -108,10 +108,11 @@ $(EFI_SO): $(EFI_OBJS)
 	$(LD) $(EFI_LDFLAGS) $^ -o $@ -lefi -lgnuefi
 
 # The firmware needs the sections below; objcopy turns the ELF into PE32+.
+EFI_TO_PE := objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym \
+	-j .rel -j .rela -j .rel.* -j .rela.* -j .reloc -j .sbat \
+	--target efi-app-x86_64 --subsystem=10
 $(EFI_OUT): $(EFI_SO) tools/check-efi.sh
-	objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym \
-		-j .rel -j .rela -j .rel.* -j .rela.* -j .reloc -j .sbat \
-		--target efi-app-x86_64 --subsystem=10 $< $@
+	$(EFI_TO_PE) $< $@
 	tools/check-efi.sh $(EFI_SO) $@
 
 # A test variant: build/test/chainload-NAME.efi, e.g. `make build/test/chainload-corrupt.efi`.
@@ -136,6 +137,7 @@ test-host: $(addprefix $(BUILD)/host/test_,$(HOST_TESTS))
 	@for t in $^; do echo "== $$t"; $$t || exit 1; done
 
 include test-images/build.mk
+include test-images/efi/build.mk
 .PHONY: test-images
 test-images: $(TEST_IMAGES)
 
