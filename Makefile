@@ -293,14 +293,6 @@ fi
 endef
 
 # --- issue 4: machine matrix ---
-# Test-only builds: chainload-fragment.efi splinters the memory map
-# (efi/test_fragment.c, tests/qemu/e820-ext.sh); chainload-acpi10.efi passes
-# the ACPI 1.0 RSDP (efi/handoff/acpi.c, tests/qemu/debian-noefi.sh).
-ISSUE4_VARIANTS := fragment acpi10
-TEST_VARIANTS += $(ISSUE4_VARIANTS)
-# test-qemu's prerequisites were expanded above, before this +=: add them here.
-test-qemu: $(foreach v,$(ISSUE4_VARIANTS),$(BUILD)/test/chainload-$(v).efi)
-
 # `make test` boots the representative subset of the machine matrix
 # (tests/qemu/machine-matrix.sh); `make test-full` runs everything `make
 # test` does, then every machine: q35 and pc, 256 MiB / 2 GiB / 6 GiB, 1 and

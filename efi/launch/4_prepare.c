@@ -101,9 +101,7 @@ EFI_STATUS launch_prepare(struct launch *ln)
 {
 	EFI_STATUS st;
 
-	st = test_fragment_apply(&ln->fragment);
-	if (!EFI_ERROR(st))
-		st = prepare_boot_params(ln);
+	st = prepare_boot_params(ln);
 	if (!EFI_ERROR(st))
 		st = prepare_control(ln);
 	if (EFI_ERROR(st))
