@@ -7,6 +7,7 @@
 # digests on COM1 and halt, so the test kernel never starts.  The release
 # binary, loaded the same way, must boot (it has no fault compiled in).
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 corrupt=$ROOT/build/test/chainload-corrupt.efi
