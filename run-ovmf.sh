@@ -48,6 +48,9 @@ Guest and ESP:
                          tk.cmdline_crc32 for the test kernel
   --loader-args STR      options for chainload.efi itself, e.g. "--force-copy -v"
   --efi FILE             loader binary (default build/chainload.efi)
+  --pre-efi FILE         shell mode: run the EFI application FILE (a test
+                         fixture, test-images/efi/) from \startup.nsh before
+                         the loader, as \fixtures\NAME (repeatable, in order)
   --startup FILE         use FILE as \startup.nsh instead of the generated one
                          (shell mode)
   --esp-file SRC:PATH    also copy SRC to PATH on the ESP (repeatable)
@@ -113,10 +116,10 @@ vars_store='' timeout_s=120 expect_exit=33
 log=$ROOT/build/qemu/serial.log
 keep=0 build=1
 mode=shell esp_only='' config='' part_uuid='' entry_bom=0
-initrds=() esp_files=() qemu_extra=() entry_opts=()
+initrds=() esp_files=() qemu_extra=() entry_opts=() pre_efis=()
 
 # Options that take a value, to tell "unknown" from "missing value".
-VALUE_OPTIONS=" --kernel --initrd --cmdline --loader-args --efi --startup --esp-file \
+VALUE_OPTIONS=" --kernel --initrd --cmdline --loader-args --efi --pre-efi --startup --esp-file \
 --machine --memory --smp --cpu --ovmf-code --ovmf-vars --vars-store --qemu-arg \
 --timeout --expect-exit --log --mode --esp-only --config --entry-opts --part-uuid "
 
@@ -141,6 +144,10 @@ parse_args() {
 		--cmdline) cmdline=$2; cmdline_set=1 ;;
 		--loader-args) loader_args=$2 ;;
 		--efi) efi=$2 ;;
+		--pre-efi)
+			pre_efis+=("${2##*/}")
+			esp_files+=("$2:/fixtures/${2##*/}")
+			;;
 		--startup) startup=$2 ;;
 		--esp-file) esp_files+=("$2") ;;
 		--machine) machine=$2 ;;
@@ -167,6 +174,9 @@ parse_args() {
 	case $mode in shell | entry | removable) ;; *) usage_error "--mode must be shell, entry or removable" ;; esac
 	[ "$mode" = shell ] || [ -z "$startup" ] || usage_error "--startup is for --mode shell"
 	[ "$mode" = entry ] || [ "${#entry_opts[@]}" -eq 0 ] || usage_error "--entry-opts is for --mode entry"
+	if [ "${#pre_efis[@]}" -gt 0 ] && { [ "$mode" != shell ] || [ -n "$startup" ]; }; then
+		usage_error "--pre-efi is for --mode shell without --startup"
+	fi
 	# The removable path has no arguments: nowhere to put loader options.
 	[ "$mode" != removable ] || [ -z "$loader_args" ] ||
 		usage_error "--loader-args cannot reach chainload in --mode removable"
@@ -272,9 +282,14 @@ nsh() {
 # back, say so and power off, so a failed launch ends the run at once
 # instead of at the timeout.
 write_startup() {
+	local f
 	{
 		echo '@echo -off'
 		echo 'fs0:'
+		for f in "${pre_efis[@]}"; do
+			printf '%s\n' "\\fixtures\\$f"
+			echo "echo CHAINLOAD-FIXTURE: $f lasterror %lasterror%"
+		done
 		printf '%s\n' "\\EFI\\chainload\\chainload.efi $(loader_words)"
 		echo 'echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%'
 		echo 'reset -s'

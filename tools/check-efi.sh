@@ -1,7 +1,17 @@
 #!/bin/sh
 # Post-link check: the ELF may not have undefined symbols (the firmware has no
 # dynamic linker) and the PE image must carry the sections it needs.
+# With --release (build/chainload.efi): the image must also hold no test
+# knob, i.e. no fault of efi/fw/fault.h was compiled in (each one that is
+# carries the text below) and none of the old test-build markers.
+#
+# Usage: tools/check-efi.sh [--release] ELF PE
 set -eu
+release=0
+if [ "${1:-}" = --release ]; then
+	release=1
+	shift
+fi
 so=$1 efi=$2
 undef=$(nm -D --undefined-only "$so" 2>/dev/null || true)
 if [ -n "$undef" ]; then
@@ -15,3 +25,11 @@ for s in .text .data .reloc; do
 done
 objdump -f "$efi" | grep -q 'file format pei-x86-64' || {
 	echo "check-efi: $efi is not a PE32+ x86-64 image" >&2; exit 1; }
+if [ "$release" -eq 1 ]; then
+	knobs=$(strings -a "$efi" | grep -E 'TEST BUILD|FAULT_|CHAINLOAD_TEST' || true)
+	if [ -n "$knobs" ]; then
+		echo "check-efi: $efi is a release build but carries test knobs:" >&2
+		echo "$knobs" >&2
+		exit 1
+	fi
+fi

@@ -30,14 +30,6 @@ UINT64 acpi_rsdp(BOOLEAN verbose)
 	const char *version = "2.0";
 	UINT64 rsdp = find_table(&acpi20);
 
-#ifdef CHAINLOAD_TEST_ACPI10
-	/*
-	 * TEST-ONLY (build/test/chainload-acpi10.efi): pass the ACPI 1.0 RSDP,
-	 * which the kernel would never pick from the configuration table
-	 * itself, so a test can tell that it used acpi_rsdp_addr.
-	 */
-	rsdp = 0;
-#endif
 	if (!rsdp) {
 		version = "1.0";
 		rsdp = find_table(&acpi10);

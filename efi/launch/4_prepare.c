@@ -6,6 +6,8 @@
 
 #include <efilib.h>
 
+#include "fw/fault.h"
+
 /* boot_params and the command line share one allocation below 4 GiB. */
 static EFI_STATUS prepare_boot_params(struct launch *ln)
 {
@@ -39,6 +41,7 @@ static void take_digests(struct launch *ln)
 {
 	const struct layout *l = ln->layout;
 	UINT64 start = cpu_rdtsc();
+	UINT64 addr, len;
 
 	for (size_t i = 0; i < l->n_segments && i < STUB_MAX_SEGS; i++) {
 		struct stub_segment *d = &ln->digests[i];
@@ -54,15 +57,10 @@ static void take_digests(struct launch *ln)
 	}
 	if (ln->timer.ticks_per_us)
 		ln->us_digest = (cpu_rdtsc() - start) / ln->timer.ticks_per_us;
-#ifdef CHAINLOAD_TEST_CORRUPT
-	/* Test-only: change one staged kernel byte after its digest was taken. */
-	{
-		UINT64 addr, len;
-
-		if (layout_chunk(l, ln->kernel_seg, 0x1000, &addr, &len))
-			*(volatile UINT8 *)(UINTN)addr ^= 0x5a;
-	}
-#endif
+	/* A staged kernel byte that no longer matches its digest (test build). */
+	if (inject_fault(FAULT_CORRUPT_AFTER_DIGEST) &&
+	    layout_chunk(l, ln->kernel_seg, 0x1000, &addr, &len))
+		*(volatile UINT8 *)(UINTN)addr ^= 0x5a;
 }
 
 static EFI_STATUS prepare_control(struct launch *ln)
@@ -101,9 +99,7 @@ EFI_STATUS launch_prepare(struct launch *ln)
 {
 	EFI_STATUS st;
 
-	st = test_fragment_apply(&ln->fragment);
-	if (!EFI_ERROR(st))
-		st = prepare_boot_params(ln);
+	st = prepare_boot_params(ln);
 	if (!EFI_ERROR(st))
 		st = prepare_control(ln);
 	if (EFI_ERROR(st))

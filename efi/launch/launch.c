@@ -26,7 +26,6 @@ static void launch_release(struct launch *ln)
 {
 	exit_release(&ln->exit);
 	measure_release(&ln->measure);
-	test_fragment_release(&ln->fragment);
 	if (ln->layout)
 		BS->FreePool(ln->layout);
 	memory_map_free(&ln->map);

@@ -27,7 +27,6 @@
 #include "fw/memory_map.h"
 #include "fw/pages.h"
 #include "plan.h"
-#include "test_fragment.h"
 #include "segment_digest.h"
 #include "fw/timer.h"
 
@@ -60,7 +59,6 @@ struct launch {
 	UINT64 cmdline_addr;
 	struct exit_ctx exit;
 	struct firmware_info fw;
-	struct test_fragment fragment;	/* test builds only */
 	struct phase_timer timer;
 	struct stub_segment digests[STUB_MAX_SEGS];
 	UINT64 us_open, us_plan, us_read, us_prepare, us_digest;

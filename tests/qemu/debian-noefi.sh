@@ -1,29 +1,50 @@
 #!/bin/bash
-# Debian's kernel booted with `noefi` (in 6.1: no EFI runtime services;
-# efivarfs must show nothing) must still find ACPI, through
-# boot_params.acpi_rsdp_addr. To see that the kernel really takes that field
-# (and does not read the EFI configuration table, which would give the same
-# address), the test-only build chainload-acpi10.efi passes the ACPI 1.0
-# RSDP: the kernel must log exactly that one (revision 0, 20 bytes), where on
-# its own it would pick the 2.0 RSDP. Framebuffer, RNG seed, memory map and
-# Secure Boot state do not need runtime services and are checked as always.
+# chainload's ACPI 1.0 fallback, and Debian's kernel booted with `noefi` (in
+# 6.1: no EFI runtime services; efivarfs must show nothing) finding ACPI
+# through boot_params.acpi_rsdp_addr. The fixture
+# test-images/efi/remove-acpi20.c runs from startup.nsh before chainload
+# and removes the ACPI 2.0 entry from the EFI configuration table, so the
+# release chainload.efi must fall back to the ACPI 1.0 RSDP:
+#   - the test kernel reads acpi_rsdp_addr as handed over (it never fills it
+#     in itself) and must find an RSDP of revision 0 there;
+#   - Debian's kernel must log the configuration table without its ACPI 2.0
+#     entry and use an ACPI 1.0 RSDP (revision 0, 20 bytes); without the
+#     fixture it would use the 2.0 one (revision 2, 36 bytes).
+# Framebuffer, RNG seed, memory map and Secure Boot state do not need
+# runtime services and are checked as always.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-ACPI10_EFI=$ROOT/build/test/chainload-acpi10.efi
+REMOVE_ACPI20=$ROOT/build/test-images/efi/remove-acpi20.efi
 
-[ "${CHAINLOAD_NO_BUILD:-0}" = 1 ] || make -C "$ROOT" -s "$ACPI10_EFI"
 ensure_built
-require_file "$ACPI10_EFI" "make build/test/chainload-acpi10.efi"
+require_file "$REMOVE_ACPI20" "make test-images"
+require_file "$TESTKERN" "make test-images"
+
+# The fixture ran and the shell saw it succeed; the rest is the kernels' word.
+expect_fixture_ran() {
+	expect_line "CHAINLOAD-FIXTURE: remove-acpi20.efi lasterror 0x0"
+}
+
+boot testkern --timeout 120 --pre-efi "$REMOVE_ACPI20" --loader-args -v \
+	--cmdline "console=ttyS0 chainload.test=acpi10"
+expect_fixture_ran
+expect_boot_pass
+expect_tk_all_ok
+ok=0
+log_text | grep -aqE '^tk: acpi_rsdp: 0x[0-9a-f]+ revision 0 ' || ok=1
+record $ok "the test kernel got an ACPI 1.0 RSDP (revision 0) in acpi_rsdp_addr"
+
 debian_prepare
 boot_debian_checked noefi "noefi efi=debug log_buf_len=1M chainload.expect_efivars=0 \
 chainload.expect_cpus=1 chainload.expect_mem_mib=1024 chainload.expect_sb=disabled \
-chainload.expect_rng=1" --efi "$ACPI10_EFI" --loader-args -v \
+chainload.expect_rng=1" --pre-efi "$REMOVE_ACPI20" --loader-args -v \
 	--qemu-arg -device --qemu-arg virtio-rng-pci
+expect_fixture_ran
 ok=0
-log_text | grep -aq '^chainload: ACPI 1.0 RSDP at 0x' || ok=1
-record $ok "the acpi10 build passed the ACPI 1.0 RSDP"
+log_text | grep -a 'efi: .*ACPI=0x' | grep -avq 'ACPI 2\.0=' || ok=1
+record $ok "the kernel saw an ACPI 1.0 and no ACPI 2.0 entry in the configuration table"
 ok=0
 log_text | grep -aqE 'ACPI: RSDP 0x[0-9A-F]+ 000014 \(v00 ' || ok=1
 record $ok "the kernel used an ACPI 1.0 RSDP (revision 0, 20 bytes)"

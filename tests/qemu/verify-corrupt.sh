@@ -1,10 +1,13 @@
 #!/bin/bash
-# Verify after copy catches corruption: the test-only build chainload-corrupt
-# flips one staged kernel byte after its SHA-256 was taken.  The control
-# blob must report the kernel segment and both digests on COM1 and halt,
-# so the test kernel never starts.  The release binary, loaded the same way,
-# must boot (the knob is absent from it).
+# Verify after copy catches corruption: the test build chainload-corrupt
+# (`make VARIANT=corrupt`: FAULT_CORRUPT_AFTER_DIGEST of efi/fw/fault.h)
+# flips one staged kernel byte after its SHA-256 was taken.  No fixture can
+# do that from outside: nothing but chainload runs between the digests and
+# the exit.  The control blob must report the kernel segment and both
+# digests on COM1 and halt, so the test kernel never starts.  The release
+# binary, loaded the same way, must boot (it has no fault compiled in).
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 corrupt=$ROOT/build/test/chainload-corrupt.efi

@@ -5,8 +5,9 @@
 # host compares GUEST: rsdp with the address chainload printed.
 # Caveat: Linux's decompressor fills acpi_rsdp_addr from the EFI table when
 # a loader left it 0, so this alone cannot tell that chainload set it; the
-# test kernel checks the field as handed over, and debian-noefi.sh passes
-# the ACPI 1.0 RSDP, which the kernel would not pick on its own.
+# test kernel checks the field as handed over (debian-noefi.sh does that
+# after a fixture removed the ACPI 2.0 table, so chainload's ACPI 1.0
+# fallback is what fills it).
 
 check_acpi() {
 	local t logged param

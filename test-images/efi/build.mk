@@ -1,0 +1,30 @@
+# Test fixtures: tiny EFI applications that startup.nsh runs before chainload
+# to put the firmware into a state a scenario needs (see
+# test-images/README.md).  One .c each, linked with gnu-efi like chainload
+# (EFI_CFLAGS, EFI_LDFLAGS, EFI_TO_PE of the top-level Makefile), into
+# build/test-images/efi/NAME.efi; part of `make test-images`.
+
+FX_SRC := test-images/efi
+FX_OUT := $(BUILD)/test-images/efi
+FIXTURES := $(patsubst $(FX_SRC)/%.c,$(FX_OUT)/%.efi,$(wildcard $(FX_SRC)/*.c))
+TEST_IMAGES += $(FIXTURES)
+
+$(FX_OUT)/%.o: $(FX_SRC)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(EFI_CFLAGS) $(DEPS) -c $< -o $@
+$(FX_OUT)/%.so: $(FX_OUT)/%.o
+	$(LD) $(EFI_LDFLAGS) $< -o $@ -lefi -lgnuefi
+$(FX_OUT)/%.efi: $(FX_OUT)/%.so tools/check-efi.sh
+	$(EFI_TO_PE) $< $@
+	tools/check-efi.sh $< $@
+# `make lint` reads them as it reads efi/: clang-tidy with the EFI flags
+# (the stamp rule is more specific than the native one) and cppcheck.
+FX_TIDY := $(patsubst %.c,$(BUILD)/lint/%.tidy,$(wildcard $(FX_SRC)/*.c))
+$(BUILD)/lint/$(FX_SRC)/%.tidy: $(FX_SRC)/%.c .clang-tidy
+	@mkdir -p $(@D)
+	@clang-tidy --quiet $< -- $(TIDY_EFI_CFLAGS) 2>$@.err || { cat $@.err; exit 1; }
+	@touch $@
+.PHONY: lint-fixtures
+lint: lint-fixtures
+lint-fixtures: $(FX_TIDY)
+	cppcheck $(CPPCHECK_FLAGS) $(CPPCHECK_EFI) $(FX_SRC)
