@@ -45,10 +45,10 @@ BLOB_CFLAGS := -std=gnu11 -O2 $(WARN) -ffreestanding -fno-builtin \
 	-mgeneral-regs-only -fno-stack-protector -fno-stack-check -fno-jump-tables \
 	-fno-asynchronous-unwind-tables -fcf-protection=none -Iinclude -Icore -Irelocate
 
-$(BLOB_DIR)/%.o: relocate/blob/%.S include/stub_args.h include/kexec_flags.h
+$(BLOB_DIR)/%.o: relocate/blob/%.S include/stub_args.h include/kexec_flags.h include/units.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BLOB_CFLAGS) -c $< -o $@
-$(BLOB_DIR)/%.o: relocate/blob/%.c include/stub_args.h core/sha256.h
+$(BLOB_DIR)/%.o: relocate/blob/%.c include/stub_args.h include/units.h core/sha256.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BLOB_CFLAGS) -c $< -o $@
 $(BLOB_DIR)/%.o: core/%.c core/%.h

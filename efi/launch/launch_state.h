@@ -30,9 +30,7 @@
 #include "test_fragment.h"
 #include "segment_digest.h"
 #include "fw/timer.h"
-
-#define FOUR_GIB (1ull << 32)
-#define PAGE 4096ull
+#include "units.h"
 
 struct launch {
 	EFI_HANDLE image;
