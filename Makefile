@@ -126,7 +126,7 @@ FORCE:
 # AddressSanitizer and UndefinedBehaviorSanitizer (any report fails).
 HOST_TESTS  := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 HOST_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all
-HOST_LIBSRC := $(CORE_SRCS) relocate/identmap.c tests/host/sim.c
+HOST_LIBSRC := $(CORE_SRCS) relocate/identmap.c tests/host/sim.c tests/host/status_name.c
 
 $(BUILD)/host/test_%: tests/host/test_%.c $(HOST_LIBSRC) $(wildcard include/*.h core/*.h relocate/*.h tests/host/*.h)
 	@mkdir -p $(dir $@)
@@ -170,8 +170,8 @@ FUZZ_SECONDS       ?= 300
 FUZZ_QUICK_SECONDS ?= 25
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_CFLAGS  := -std=gnu11 -g -O1 $(WARN) -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -Iinclude -Icore -Irelocate -Itests/fuzz
-FUZZ_LIBSRC  := $(CORE_SRCS) relocate/identmap.c tests/fuzz/sparse.c
+	-fno-sanitize-recover=all -Iinclude -Icore -Irelocate -Itests/fuzz -Itests/host
+FUZZ_LIBSRC  := $(CORE_SRCS) relocate/identmap.c tests/fuzz/sparse.c tests/host/status_name.c
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIBSRC) $(wildcard include/*.h core/*.h relocate/*.h tests/fuzz/*.h)
 	@mkdir -p $(dir $@)

@@ -16,6 +16,7 @@
 #include "kexec_flags.h"
 #include "layout.h"
 #include "sim.h"
+#include "status_name.h"
 
 #define MIB (1ull << 20)
 #define TWO_MIB (2 * MIB)

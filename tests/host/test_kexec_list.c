@@ -26,6 +26,7 @@
 #include "plan.h"
 #include "rng.h"
 #include "sim.h"
+#include "status_name.h"
 
 #define MIB (1ull << 20)
 

@@ -12,6 +12,7 @@
 
 #include "bootparam.h"
 #include "plan.h"
+#include "status_name.h"
 
 #define K (1ull << 10)
 #define M (1ull << 20)
