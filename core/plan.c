@@ -33,6 +33,31 @@ static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align
 	return 0;
 }
 
+/*
+ * Why a non-relocatable kernel cannot have [addr, addr + size): the end is
+ * printed only once it is known not to wrap past 2^64.
+ */
+static int refuse_fixed(uint64_t addr, uint64_t size, uint64_t limit, struct diag *diag)
+{
+	unsigned long long a = addr, e = addr + size;
+
+	if (size > UINT64_MAX - addr)
+		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+				"non-relocatable kernel needs %llu KiB at 0x%llx, past the end of the address space",
+				(unsigned long long)(size >> 10), a);
+	if (addr < PLAN_LOW_FLOOR)
+		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+				"non-relocatable kernel needs 0x%llx-0x%llx, below 1 MiB, which the loader leaves to Linux",
+				a, e);
+	if (addr + size > limit)
+		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+				"non-relocatable kernel needs 0x%llx-0x%llx, beyond 4 GiB, and it has no XLF_CAN_BE_LOADED_ABOVE_4G",
+				a, e);
+	return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+			"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
+			a, e);
+}
+
 int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct plan *plan,
 		struct diag *diag)
 {
@@ -44,9 +69,7 @@ int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct 
 
 	if (!bz->relocatable) {
 		if (!window_ok(map, addr, size, limit, MEM_FREE_AFTER_EXIT))
-			return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
-					"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
-					(unsigned long long)addr, (unsigned long long)(addr + size));
+			return refuse_fixed(addr, size, limit, diag);
 		goto found;
 	}
 	/* A relocatable kernel must start at least min_alignment aligned. */
@@ -100,17 +123,18 @@ int plan_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_
 		struct plan *plan, struct diag *diag)
 {
 	uint64_t limit, pages;
+	bool fits;
 
 	plan->initrd_addr = plan->initrd_end = 0;
 	if (!size)
 		return CL_OK;
-	pages = align_up(size, PAGE_SIZE);
+	fits = align_up_checked(size, PAGE_SIZE, &pages);
 	if (bz->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G)
 		limit = align_down(UINT64_MAX, PAGE_SIZE);
 	else
 		limit = align_down(bz->initrd_addr_max + 1ull, PAGE_SIZE);
 	/* Highest candidates first: the top of each free range below the limit. */
-	for (size_t i = map->count; i-- > 0;) {
+	for (size_t i = map->count; fits && i-- > 0;) {
 		const struct mem_range *r = &map->ranges[i];
 		uint64_t top = r->end < limit ? r->end : limit;
 		uint64_t addr;
@@ -125,5 +149,6 @@ int plan_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_
 	}
 	return diag_set(diag, CL_E_NO_INITRD_WINDOW,
 			"initrd needs %llu KiB of free memory below 0x%llx and none is left",
-			(unsigned long long)(pages >> 10), (unsigned long long)limit);
+			(unsigned long long)(pages_for(size) * (PAGE_SIZE >> 10)),
+			(unsigned long long)limit);
 }
