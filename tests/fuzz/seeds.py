@@ -151,8 +151,24 @@ def plan_seeds():
           entry(7, 0x1001, 0x1000, from_top=True))
 
 
+# ---- utf8: the input is the text ----
+
+def utf8_seeds():
+    write("utf8", "mixed", "\\EFI\\d\u00e9bian\\vmlinuz \u20ac \U0001F600 x".encode())
+    write("utf8", "range-edges", b"".join(chr(c).encode() for c in
+                                          (0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF,
+                                           0x10000, 0x10FFFF)))
+    write("utf8", "overlong", b"\xc0\xaf \xe0\x80\xaf \xf0\x80\x80\xaf \xc1\xbf")
+    write("utf8", "surrogates", b"\xed\xa0\x80\xed\xbf\xbf \xed\x9f\xbf")
+    write("utf8", "above-unicode", b"\xf4\x90\x80\x80 \xf5\x80\x80\x80 \xff\xfe")
+    write("utf8", "truncated", b"a\xe2\x82 b\xf0\x9f\x98 c\xc3")
+    write("utf8", "stray-continuation", b"\x80\xbf\x80a\xc3\xa9\xa9")
+    write("utf8", "nul-inside", b"\xe2\x82\x00\xac\xc3\xa9")
+
+
 if __name__ == "__main__":
     bzimage_seeds()
     args_seeds()
     e820_seeds()
     plan_seeds()
+    utf8_seeds()
