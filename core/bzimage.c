@@ -9,6 +9,7 @@
 
 #include "bootparam.h"
 #include "le.h"
+#include "pe.h"
 #include "units.h"
 
 #define OFF(field) (__builtin_offsetof(struct boot_params, hdr) + \
@@ -25,7 +26,7 @@ static int check_identity(const uint8_t *head, size_t head_len, uint64_t file_si
 				"file is %llu bytes, too small for a Linux setup header (%u)",
 				(unsigned long long)file_size, (unsigned)HEADER_MIN_END);
 	if (le16(head + OFF(boot_flag)) != SETUP_BOOT_FLAG) {
-		if (head[0] == 'M' && head[1] == 'Z')
+		if (le16(head) == PE_DOS_MAGIC)
 			return diag_set(diag, CL_E_KERNEL_PE_ONLY,
 					"PE/COFF image without a Linux setup header, not a bzImage");
 		return diag_set(diag, CL_E_KERNEL_NO_BOOT_FLAG,
