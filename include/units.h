@@ -18,8 +18,8 @@
 #define PAGE_SHIFT	12
 #define PAGE_SIZE	(UNITS_U64(1) << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))	/* clears the offset inside a page */
-#define GIB		(UNITS_U64(1) << 30)
-#define FOUR_GIB	(UNITS_U64(1) << 32)
+#define GIB		UNITS_U64(0x40000000)
+#define FOUR_GIB	UNITS_U64(0x100000000)	/* a literal: 1 << 32 would overflow an int */
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
