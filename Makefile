@@ -56,7 +56,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g $(WARN) $(INCS) -Itests/host
 
 FUZZ_CC     ?= clang
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_CFLAGS := -std=gnu11 -g -O1 $(WARN) $(INCS) -Itests/fuzz
+FUZZ_CFLAGS := -std=gnu11 -g -O1 $(WARN) $(INCS) -Itests/fuzz -Itests/host
 
 COV_CFLAGS := -std=gnu11 -O0 -g $(WARN) --coverage $(INCS) -Itests/host
 
@@ -67,8 +67,10 @@ RELOC_C   := $(wildcard relocate/*.c)
 RELOC_S   := $(wildcard relocate/*.S)
 EFI_SRCS  := $(wildcard efi/*.c efi/*/*.c)
 BLOB_SRCS := relocate/blob/stub.S relocate/blob/verify.c core/sha256.c
-# What the host tests and the fuzzers link: the pure modules.
-PURE_SRCS := $(CORE_SRCS) relocate/identmap.c
+# What the host tests and the fuzzers link: the pure modules, and the
+# test-only support (the simulated RAM, status names for messages).
+PURE_SRCS    := $(CORE_SRCS) relocate/identmap.c
+HOST_SUPPORT := tests/host/sim.c tests/host/status_name.c
 
 # --- the EFI application -------------------------------------------------------
 
@@ -169,7 +171,7 @@ deps:
 .PHONY: test-host
 HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 HOST_DIR   := $(BUILD)/host
-HOST_OBJS  := $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(PURE_SRCS) tests/host/sim.c)
+HOST_OBJS  := $(patsubst %.c,$(HOST_DIR)/obj/%.o,$(PURE_SRCS) $(HOST_SUPPORT))
 
 $(HOST_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -237,7 +239,8 @@ FUZZ_SECONDS       ?= 300
 FUZZ_QUICK_SECONDS ?= 25
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_DIR     := $(BUILD)/fuzz
-FUZZ_OBJS    := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(PURE_SRCS) tests/fuzz/sparse.c)
+FUZZ_OBJS    := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(PURE_SRCS) tests/fuzz/sparse.c \
+	tests/host/status_name.c)
 
 $(FUZZ_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -255,7 +258,7 @@ fuzz test-fuzz: $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_TARGETS))
 # Below COV_MIN_LINES percent of lines covered, gcovr fails the target.
 COV_MIN_LINES ?= 98
 COV_DIR  := $(BUILD)/coverage
-COV_OBJS := $(patsubst %.c,$(COV_DIR)/obj/%.o,$(PURE_SRCS) tests/host/sim.c)
+COV_OBJS := $(patsubst %.c,$(COV_DIR)/obj/%.o,$(PURE_SRCS) $(HOST_SUPPORT))
 
 $(COV_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)

@@ -9,17 +9,14 @@
 
 #include "bootparam.h"
 #include "le.h"
+#include "pe.h"
+#include "units.h"
 
 #define OFF(field) (__builtin_offsetof(struct boot_params, hdr) + \
 		    __builtin_offsetof(struct setup_header, field))
 
 /* Fields up to kernel_info_offset exist from protocol 2.15; we read to 0x264. */
 #define HEADER_MIN_END	(OFF(init_size) + 4)
-
-static bool is_pow2(uint64_t v)
-{
-	return v && !(v & (v - 1));
-}
 
 static int check_identity(const uint8_t *head, size_t head_len, uint64_t file_size,
 			  struct diag *diag)
@@ -29,7 +26,7 @@ static int check_identity(const uint8_t *head, size_t head_len, uint64_t file_si
 				"file is %llu bytes, too small for a Linux setup header (%u)",
 				(unsigned long long)file_size, (unsigned)HEADER_MIN_END);
 	if (le16(head + OFF(boot_flag)) != SETUP_BOOT_FLAG) {
-		if (head[0] == 'M' && head[1] == 'Z')
+		if (le16(head) == PE_DOS_MAGIC)
 			return diag_set(diag, CL_E_KERNEL_PE_ONLY,
 					"PE/COFF image without a Linux setup header, not a bzImage");
 		return diag_set(diag, CL_E_KERNEL_NO_BOOT_FLAG,
@@ -106,19 +103,19 @@ static int check_placement(const uint8_t *head, struct bzimage_info *bz, struct 
 	bz->relocatable = head[OFF(relocatable_kernel)] != 0;
 	bz->pref_address = le64(head + OFF(pref_address));
 	bz->kernel_alignment = le32(head + OFF(kernel_alignment));
-	if (bz->pref_address & 0xfff)
+	if (!is_aligned(bz->pref_address, PAGE_SIZE))
 		return diag_set(diag, CL_E_KERNEL_BAD_HEADER,
 				"pref_address 0x%llx is not page aligned",
 				(unsigned long long)bz->pref_address);
 	if (!bz->relocatable) {
-		bz->kernel_alignment = bz->min_alignment = 4096;
+		bz->kernel_alignment = bz->min_alignment = PAGE_SIZE;
 		return CL_OK;
 	}
-	if (!is_pow2(bz->kernel_alignment) || bz->kernel_alignment < 4096)
+	if (!is_pow2(bz->kernel_alignment) || bz->kernel_alignment < PAGE_SIZE)
 		return diag_set(diag, CL_E_KERNEL_BAD_HEADER,
 				"kernel_alignment 0x%llx is not a power of two of at least 4 KiB",
 				(unsigned long long)bz->kernel_alignment);
-	if (min_shift < 12 || min_shift > 63 || (1ull << min_shift) > bz->kernel_alignment)
+	if (min_shift < PAGE_SHIFT || min_shift > 63 || (1ull << min_shift) > bz->kernel_alignment)
 		return diag_set(diag, CL_E_KERNEL_BAD_HEADER,
 				"min_alignment 2^%u is outside [4 KiB, kernel_alignment]",
 				min_shift);

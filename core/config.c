@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "utf8.h"
 
 struct parser {
 	struct config *c;
@@ -34,42 +35,20 @@ static void warn(struct parser *p, const char *fmt, ...)
 	c->n_warnings++;
 }
 
-/* Length of the UTF-8 sequence at s[0..n), 0 if it is not well formed. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t k = 1; k < len; k++)
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
-/* A line must be UTF-8 text: no NUL, no control characters but tab. */
+/* A line must be well-formed UTF-8 text: no NUL, no control characters but tab. */
 static int check_text(struct parser *p, const char *line, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)line;
+	const uint8_t *s = (const uint8_t *)line;
 
 	for (size_t i = 0; i < n;) {
-		size_t len = utf8_seq(s + i, n - i);
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
 
-		if (!len)
+		if (cp == UTF8_INVALID)
 			return diag_set(p->diag, CL_E_CONFIG,
 					"line %u: byte 0x%02x at column %zu is not UTF-8 text",
 					p->line, s[i], i + 1);
-		if (len == 1 && ((s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7f))
+		if ((cp < 0x20 && cp != '\t') || cp == 0x7f)
 			return diag_set(p->diag, CL_E_CONFIG,
 					"line %u: control character 0x%02x at column %zu: not a text file",
 					p->line, s[i], i + 1);

@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#define PAGE 4096ull
+#include "units.h"
+
 /* A stray is a fresh allocation inside a window (memory freed since the map). */
 #define MAX_STRAYS 64
 
@@ -28,11 +29,11 @@ static int for_each_run(const struct memmap *map, uint64_t start, uint64_t end,
 			int (*fn)(void *arg, uint64_t s, uint64_t e, enum mem_class c), void *arg)
 {
 	uint64_t run = start;
-	enum mem_class cls = memmap_window_class(map, start, start + PAGE);
+	enum mem_class cls = memmap_window_class(map, start, start + PAGE_SIZE);
 
 	/* p < end, never p <= end: a window may end at the top page, and p must not wrap. */
-	for (uint64_t p = start + PAGE; p < end; p += PAGE) {
-		enum mem_class c = memmap_window_class(map, p, p + PAGE);
+	for (uint64_t p = start + PAGE_SIZE; p < end; p += PAGE_SIZE) {
+		enum mem_class c = memmap_window_class(map, p, p + PAGE_SIZE);
 		int rc;
 
 		if (c == cls)
@@ -59,7 +60,7 @@ static int reserve_run(void *arg, uint64_t s, uint64_t e, enum mem_class c)
 		return diag_set(ctx->diag, CL_E_INTERNAL,
 				"window 0x%llx-0x%llx is not memory the loader may use",
 				(unsigned long long)s, (unsigned long long)e);
-	if (c == MEM_FREE && ctx->pa->claim(ctx->pa->ctx, s, (e - s) / PAGE))
+	if (c == MEM_FREE && ctx->pa->claim(ctx->pa->ctx, s, (e - s) / PAGE_SIZE))
 		return diag_set(ctx->diag, CL_E_OUT_OF_PAGES,
 				"cannot claim free pages 0x%llx-0x%llx",
 				(unsigned long long)s, (unsigned long long)e);
@@ -72,7 +73,7 @@ int layout_reserve(struct layout *l, const struct memmap *map, const struct page
 	struct reserve_ctx ctx = { pa, diag };
 	int rc;
 
-	if ((start | end) & (PAGE - 1) || end <= start)
+	if (!is_aligned(start | end, PAGE_SIZE) || end <= start)
 		return diag_set(diag, CL_E_INTERNAL, "window 0x%llx-0x%llx is not page aligned",
 				(unsigned long long)start, (unsigned long long)end);
 	if (l->n_windows == LAYOUT_MAX_WINDOWS)
@@ -101,7 +102,7 @@ int layout_alloc_outside(const struct layout *l, const struct page_alloc *pa,
 					"cannot allocate %llu pages below 0x%llx",
 					(unsigned long long)pages, (unsigned long long)max_end);
 		/* A stray stays allocated so the allocator cannot return it again. */
-		if (!layout_in_window(l, addr, addr + pages * PAGE)) {
+		if (!layout_in_window(l, addr, addr + pages * PAGE_SIZE)) {
 			*ret_addr = addr;
 			return CL_OK;
 		}
@@ -149,7 +150,7 @@ static int add_copy_run(struct layout *l, const struct page_alloc *pa, uint64_t 
 		if (rc)
 			return rc;
 		l->pages_copied += want;
-		dest += want * PAGE;
+		dest += want * PAGE_SIZE;
 		pages -= want;
 	}
 	return CL_OK;
@@ -165,7 +166,7 @@ struct segment_ctx {
 static int segment_run(void *arg, uint64_t s, uint64_t e, enum mem_class c)
 {
 	struct segment_ctx *ctx = arg;
-	uint64_t pages = (e - s) / PAGE;
+	uint64_t pages = (e - s) / PAGE_SIZE;
 	int rc;
 
 	if (c == MEM_NEVER)
@@ -194,10 +195,10 @@ static int begin_segment(struct layout *l, const char *name, uint64_t dest, uint
 {
 	struct segment *seg;
 
-	/* dest + size rounded up to a page must not wrap: dest <= UINT64_MAX - (PAGE - 1). */
-	if (!size || (dest & (PAGE - 1)) || size > UINT64_MAX - (PAGE - 1) - dest)
+	/* dest + size rounded up to a page must not wrap. */
+	if (!size || !is_aligned(dest, PAGE_SIZE) || size > UINT64_MAX - dest ||
+	    !align_up_checked(dest + size, PAGE_SIZE, ret_end))
 		return diag_set(diag, CL_E_INTERNAL, "bad %s segment", name);
-	*ret_end = (dest + size + PAGE - 1) & ~(PAGE - 1);
 	if (!inside_one_window(l, dest, *ret_end))
 		return diag_set(diag, CL_E_INTERNAL, "%s segment is outside its window", name);
 	if (l->n_segments == LAYOUT_MAX_SEGMENTS)
@@ -245,15 +246,15 @@ int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest,
 	rc = begin_segment(l, name, dest, size, &end, diag);
 	if (rc)
 		return rc;
-	if ((src & (PAGE - 1)) || src > UINT64_MAX - (end - dest) ||
+	if (!is_aligned(src, PAGE_SIZE) || src > UINT64_MAX - (end - dest) ||
 	    layout_in_window(l, src, src + (end - dest)))
 		return diag_set(diag, CL_E_INTERNAL,
 				"%s staging buffer 0x%llx overlaps a destination", name,
 				(unsigned long long)src);
-	rc = add_extent(l, dest, src, (end - dest) / PAGE, diag);
+	rc = add_extent(l, dest, src, (end - dest) / PAGE_SIZE, diag);
 	if (rc)
 		return rc;
-	l->pages_copied += (end - dest) / PAGE;
+	l->pages_copied += (end - dest) / PAGE_SIZE;
 	end_segment(l, ret_index);
 	return CL_OK;
 }
@@ -267,13 +268,13 @@ bool layout_chunk(const struct layout *l, size_t seg, uint64_t offset,
 	if (seg >= l->n_segments)
 		return false;
 	s = &l->segments[seg];
-	span = (s->size + PAGE - 1) & ~(PAGE - 1);	/* data plus its page tail */
+	span = align_up(s->size, PAGE_SIZE);	/* data plus its page tail; checked when added */
 	if (offset >= span)
 		return false;
 	dest = s->dest + offset;
 	for (size_t i = s->first; i < s->first + s->count; i++) {
 		const struct extent *x = &l->extents[i];
-		uint64_t x_end = x->dest + x->pages * PAGE;
+		uint64_t x_end = x->dest + x->pages * PAGE_SIZE;
 
 		if (dest < x->dest || dest >= x_end)
 			continue;

@@ -91,10 +91,17 @@ static int split_words(char *text, char **argv, int max, int *ret_argc, struct d
 	return CL_OK;
 }
 
+size_t loadopts_text_cap(size_t size)
+{
+	size_t units = size / 2;
+
+	return utf16_utf8_bound(units < LOADOPTS_MAX_CHARS ? units : LOADOPTS_MAX_CHARS);
+}
+
 int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
 		   char **argv, int max, int *ret_argc, struct diag *diag)
 {
-	uint16_t units[LOADOPTS_MAX_UNITS];
+	uint16_t units[LOADOPTS_MAX_CHARS];
 	size_t n, len, start = 0;
 	int ascii = 0, rc;
 
@@ -113,38 +120,37 @@ int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
 		size--;	/* a stray trailing NUL byte */
 	}
 	n = size / 2;
-	if (n > LOADOPTS_MAX_UNITS)
-		return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
-				"longer than %d characters", LOADOPTS_MAX_UNITS);
-	for (size_t i = 0; i < n; i++)
-		units[i] = le16(buf + 2 * i);
-	if (n && units[0] == 0xfffe)
+	if (n && le16(buf) == 0xfffe)
 		return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
 				"byte-swapped byte-order mark: big-endian UTF-16 is not supported");
-	if (n && units[0] == 0xfeff)
+	if (n && le16(buf) == 0xfeff)
 		start = 1;
 	/* The string ends at its NUL; after it there may only be padding. */
-	for (len = start; len < n && units[len]; len++)
+	for (len = start; len < n && le16(buf + 2 * len); len++)
 		;
 	for (size_t i = len; i < n; i++)
-		if (units[i])
+		if (le16(buf + 2 * i))
 			return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
 					"text goes on after a NUL at character %zu "
 					"(binary data, or several efibootmgr --unicode arguments)",
 					len - start);
-	for (size_t i = start; i < len; i++) {
+	len -= start;
+	if (len > LOADOPTS_MAX_CHARS)
+		return diag_set(diag, CL_E_OPTIONS_NOT_TEXT, "%zu characters, longer than %d",
+				len, LOADOPTS_MAX_CHARS);
+	for (size_t i = 0; i < len; i++) {
+		units[i] = le16(buf + 2 * (start + i));
 		if (!is_text_unit(units[i]))
 			return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
-					"character 0x%04x at position %zu is not text",
-					units[i], i - start);
+					"character 0x%04x at position %zu is not text", units[i], i);
 		ascii |= units[i] < 0x80;
 	}
 	/* Binary data often decodes as valid UTF-16; options always hold some ASCII. */
-	if (len > start && !ascii)
+	if (len && !ascii)
 		return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
 				"%zu characters and none of them ASCII: binary data, not options",
-				len - start);
-	rc = utf16_to_utf8(units + start, len - start, text, cap, &len, diag);
+				len);
+	rc = utf16_to_utf8(units, len, text, cap, &len, diag);
 	if (rc)
 		return rc == CL_E_TOO_MANY ? diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
 						      "too long") : rc;

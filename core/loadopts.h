@@ -19,8 +19,16 @@
 
 #include "status.h"
 
-/* Longer options are refused (a command line is at most a few KiB anyway). */
-#define LOADOPTS_MAX_UNITS 4096
+/*
+ * Longer options are refused (a command line is at most a few KiB anyway).
+ * Characters only: a byte-order mark, the NUL that ends the string, zero
+ * padding after it and a stray odd byte do not count.  The one limit:
+ * callers size their buffers with loadopts_text_cap(), never by their own.
+ */
+#define LOADOPTS_MAX_CHARS 4096
+
+/* Bytes of text loadopts_split() may need for `size` bytes of options. */
+size_t loadopts_text_cap(size_t size);
 
 /*
  * Decodes `size` bytes into UTF-8 in text[0..cap) and splits it into words

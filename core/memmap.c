@@ -2,6 +2,7 @@
 #include "memmap.h"
 
 #include "le.h"
+#include "units.h"
 
 /* Offsets inside EFI_MEMORY_DESCRIPTOR. */
 #define DESC_TYPE	0
@@ -46,12 +47,13 @@ int memmap_from_efi(struct memmap *map, const void *buf, size_t map_size, size_t
 		uint64_t start = le64(p + DESC_PHYS);
 		uint64_t pages = le64(p + DESC_PAGES);
 
-		if ((start & 0xfff) || pages == 0 || pages > (UINT64_MAX - start) >> 12)
+		if (!is_aligned(start, PAGE_SIZE) || pages == 0 ||
+		    pages > (UINT64_MAX - start) >> PAGE_SHIFT)
 			return diag_set(diag, CL_E_MEMMAP_INVALID,
 					"firmware memory map entry %zu (0x%llx, %llu pages) is invalid",
 					i, (unsigned long long)start, (unsigned long long)pages);
 		map->ranges[i].start = start;
-		map->ranges[i].end = start + (pages << 12);
+		map->ranges[i].end = start + (pages << PAGE_SHIFT);
 		map->ranges[i].type = le32(p + DESC_TYPE);
 	}
 	map->count = n;

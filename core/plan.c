@@ -2,14 +2,7 @@
 #include "plan.h"
 
 #include "bootparam.h"
-
-#define PAGE 4096ull
-#define FOUR_GIB (1ull << 32)
-
-static uint64_t align_up(uint64_t v, uint64_t a)
-{
-	return (v + a - 1) & ~(a - 1);
-}
+#include "units.h"
 
 /* Is [start, start + size) at or above the floor, ending by `limit`, and usable? */
 static int window_ok(const struct memmap *map, uint64_t start, uint64_t size, uint64_t limit,
@@ -30,9 +23,8 @@ static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align
 
 		if (memmap_class_of_type(r->type) != MEM_FREE || r->end <= start)
 			continue;
-		if (start > UINT64_MAX - align)
+		if (!align_up_checked(start, align, &start))
 			break;
-		start = align_up(start, align);
 		if (window_ok(map, start, size, limit, MEM_FREE)) {
 			*ret = start;
 			return 1;
@@ -41,10 +33,35 @@ static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align
 	return 0;
 }
 
+/*
+ * Why a non-relocatable kernel cannot have [addr, addr + size): the end is
+ * printed only once it is known not to wrap past 2^64.
+ */
+static int refuse_fixed(uint64_t addr, uint64_t size, uint64_t limit, struct diag *diag)
+{
+	unsigned long long a = addr, e = addr + size;
+
+	if (size > UINT64_MAX - addr)
+		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+				"non-relocatable kernel needs %llu KiB at 0x%llx, past the end of the address space",
+				(unsigned long long)(size >> 10), a);
+	if (addr < PLAN_LOW_FLOOR)
+		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+				"non-relocatable kernel needs 0x%llx-0x%llx, below 1 MiB, which the loader leaves to Linux",
+				a, e);
+	if (addr + size > limit)
+		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+				"non-relocatable kernel needs 0x%llx-0x%llx, beyond 4 GiB, and it has no XLF_CAN_BE_LOADED_ABOVE_4G",
+				a, e);
+	return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
+			"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
+			a, e);
+}
+
 int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct plan *plan,
 		struct diag *diag)
 {
-	uint64_t size = align_up(bz->init_size, PAGE);
+	uint64_t size = align_up(bz->init_size, PAGE_SIZE);
 	uint64_t addr = bz->pref_address;
 	/* boot.rst, xloadflags: without this flag the kernel must stay below 4 GiB. */
 	uint64_t limit = (bz->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G) ? UINT64_MAX : FOUR_GIB;
@@ -52,13 +69,11 @@ int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct 
 
 	if (!bz->relocatable) {
 		if (!window_ok(map, addr, size, limit, MEM_FREE_AFTER_EXIT))
-			return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
-					"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
-					(unsigned long long)addr, (unsigned long long)(addr + size));
+			return refuse_fixed(addr, size, limit, diag);
 		goto found;
 	}
 	/* A relocatable kernel must start at least min_alignment aligned. */
-	if (!(addr & (bz->min_alignment - 1)) && window_ok(map, addr, size, limit, MEM_FREE))
+	if (is_aligned(addr, bz->min_alignment) && window_ok(map, addr, size, limit, MEM_FREE))
 		goto found;
 	/*
 	 * Never below pref_address: Linux decompresses to
@@ -90,7 +105,7 @@ static int try_top(const struct memmap *map, const struct plan *plan, uint64_t s
 
 		if (top < size)
 			return 0;
-		start = (top - size) & ~(PAGE - 1);
+		start = align_down(top - size, PAGE_SIZE);
 		if (overlaps(start, start + size, plan->kernel_addr, plan->kernel_end)) {
 			top = plan->kernel_addr;	/* retry just below the kernel */
 			continue;
@@ -108,17 +123,18 @@ int plan_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_
 		struct plan *plan, struct diag *diag)
 {
 	uint64_t limit, pages;
+	bool fits;
 
 	plan->initrd_addr = plan->initrd_end = 0;
 	if (!size)
 		return CL_OK;
-	pages = align_up(size, PAGE);
+	fits = align_up_checked(size, PAGE_SIZE, &pages);
 	if (bz->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G)
-		limit = UINT64_MAX & ~(PAGE - 1);
+		limit = align_down(UINT64_MAX, PAGE_SIZE);
 	else
-		limit = (bz->initrd_addr_max + 1ull) & ~(PAGE - 1);
+		limit = align_down(bz->initrd_addr_max + 1ull, PAGE_SIZE);
 	/* Highest candidates first: the top of each free range below the limit. */
-	for (size_t i = map->count; i-- > 0;) {
+	for (size_t i = map->count; fits && i-- > 0;) {
 		const struct mem_range *r = &map->ranges[i];
 		uint64_t top = r->end < limit ? r->end : limit;
 		uint64_t addr;
@@ -133,5 +149,6 @@ int plan_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_
 	}
 	return diag_set(diag, CL_E_NO_INITRD_WINDOW,
 			"initrd needs %llu KiB of free memory below 0x%llx and none is left",
-			(unsigned long long)(pages >> 10), (unsigned long long)limit);
+			(unsigned long long)(pages_for(size) * (PAGE_SIZE >> 10)),
+			(unsigned long long)limit);
 }

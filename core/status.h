@@ -47,7 +47,4 @@ int diag_set(struct diag *d, int status, const char *fmt, ...)
  * that answer yes or no and say why not. */
 bool diag_false(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Short name of a status, for logs and tests: "CL_E_USAGE". */
-const char *cl_status_name(int status);
-
 #endif /* CHAINLOAD_STATUS_H */

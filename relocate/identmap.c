@@ -3,8 +3,9 @@
 
 #include <string.h>
 
+#include "units.h"
+
 #define ENTRIES 512
-#define FOUR_GIB (1ull << 32)
 
 struct builder {
 	const struct layout *l;
@@ -21,7 +22,7 @@ static int new_table(struct builder *b, uint64_t *ret_addr, uint64_t **ret_table
 	if (rc)
 		return rc;
 	*ret_table = b->pa->map(b->pa->ctx, *ret_addr);
-	memset(*ret_table, 0, 4096);
+	memset(*ret_table, 0, PAGE_SIZE);
 	b->m->pages++;
 	return CL_OK;
 }
@@ -60,7 +61,7 @@ int identmap_build(const struct layout *l, const struct page_alloc *pa, uint64_t
 		return diag_set(diag, CL_E_MEMMAP_INVALID,
 				"memory reaches 0x%llx, beyond what 4-level paging maps",
 				(unsigned long long)top);
-	m.top = (top + GIB - 1) & ~(GIB - 1);
+	m.top = align_up(top, GIB);	/* top <= IDENTMAP_MAX_TOP: no wrap */
 	m.gb_pages = gb_pages;
 	rc = new_table(&b, &m.cr3, &pml4);
 	for (unsigned i = 0; !rc && (uint64_t)i * 512 * GIB < m.top; i++) {

@@ -13,13 +13,13 @@
 #include "layout.h"
 #include "page_alloc.h"
 #include "status.h"
+#include "units.h"
 
 #define PTE_PRESENT	0x001ull
 #define PTE_WRITE	0x002ull
 #define PTE_LARGE	0x080ull	/* PS: 2 MiB in a PD, 1 GiB in a PDPT */
 #define PTE_ADDR_MASK	0x000ffffffffff000ull
 
-#define GIB (1ull << 30)
 #define IDENTMAP_MAX_TOP (1ull << 48)	/* what 4-level paging can address */
 
 struct identmap {

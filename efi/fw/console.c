@@ -6,28 +6,25 @@
 
 #include "fmt.h"
 #include "fw/efi_status.h"
+#include "utf8.h"
 
 #define LINE_MAX 512
 
-/* Decodes UTF-8 (invalid bytes become '?') and writes it, \n as CR LF. */
+/*
+ * Decodes UTF-8 and writes it, \n as CR LF.  What the console cannot show
+ * (an ill-formed part, a character above U+FFFF) becomes one '?'.
+ */
 static void put_utf8(const char *s)
 {
 	CHAR16 out[LINE_MAX + 2];
 	UINTN n = 0;
 
 	while (*s) {
-		unsigned c = (unsigned char)*s++;
-		unsigned extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+		uint32_t c;
 
-		if (extra) {
-			c &= 0x3f >> extra;
-			for (; extra && (*s & 0xc0) == 0x80; extra--)
-				c = c << 6 | (*s++ & 0x3f);
-			if (extra || c > 0xffff)
-				c = '?';
-		} else if (c >= 0x80) {
+		s += utf8_decode((const uint8_t *)s, UTF8_MAX_LEN, &c);
+		if (c == UTF8_INVALID || c > 0xffff)
 			c = '?';
-		}
 		if (c == '\n')
 			out[n++] = L'\r';
 		out[n++] = (CHAR16)c;

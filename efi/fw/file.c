@@ -4,6 +4,7 @@
 #include <efilib.h>
 
 #include "fw/console.h"
+#include "utf8.h"
 
 #define PATH_MAX_UNITS 512
 /* One Read call is bounded so a slow device cannot stall us without limit. */
@@ -29,23 +30,21 @@ EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root)
 	return EFI_SUCCESS;
 }
 
-/* UTF-8 path to a UEFI path: '/' becomes '\'; non-ASCII passes as UCS-2. */
+/*
+ * UTF-8 path to a UEFI path: '/' becomes '\'.  Paths are UCS-2, so a path
+ * that is not well-formed UTF-8 or has a character above U+FFFF is refused.
+ */
 static EFI_STATUS to_efi_path(const char *path, CHAR16 *out)
 {
+	const uint8_t *p = (const uint8_t *)path;
 	UINTN n = 0;
 
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		unsigned c = *p;
+	while (*p) {
+		uint32_t c;
 
-		if (c >= 0x80) {
-			unsigned extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
-
-			c &= 0x3f >> extra;
-			for (; extra && (p[1] & 0xc0) == 0x80; extra--)
-				c = c << 6 | (*++p & 0x3f);
-			if (extra || c > 0xffff)
-				return EFI_INVALID_PARAMETER;
-		}
+		p += utf8_decode(p, UTF8_MAX_LEN, &c);
+		if (c == UTF8_INVALID || c > 0xffff)
+			return EFI_INVALID_PARAMETER;
 		if (n == PATH_MAX_UNITS - 1)
 			return EFI_BAD_BUFFER_SIZE;
 		out[n++] = c == '/' ? L'\\' : (CHAR16)c;

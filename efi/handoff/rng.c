@@ -13,8 +13,7 @@
 #include "bootparams.h"
 #include "fw/console.h"
 #include "fw/efi_status.h"
-
-#define FOUR_GIB (1ull << 32)
+#include "units.h"
 
 static EFI_GUID rng_guid = EFI_RNG_PROTOCOL_GUID;
 

@@ -19,7 +19,7 @@ static EFI_STATUS read_whole_kernel(struct launch *ln, struct diag *d, int *ret_
 	EFI_STATUS st;
 
 	/* Room for the file, the shift below and the zeroed tail of its last page. */
-	*ret_rc = ln->pa.alloc(ln->pa.ctx, PAGE_KIND_DATA, size / PAGE + 3, UINT64_MAX, &addr);
+	*ret_rc = ln->pa.alloc(ln->pa.ctx, PAGE_KIND_DATA, size / PAGE_SIZE + 3, UINT64_MAX, &addr);
 	if (*ret_rc)
 		return con_error(EFI_OUT_OF_RESOURCES, ln->kernel.path,
 				 "no memory to read the whole kernel for verification");
@@ -47,7 +47,7 @@ static EFI_STATUS read_whole_kernel(struct launch *ln, struct diag *d, int *ret_
 	}
 	/* One move in memory after the verification (not a second read), backwards
 	 * because the ranges overlap. */
-	pad = (PAGE - ln->bz.setup_size % PAGE) % PAGE;
+	pad = align_up(ln->bz.setup_size, PAGE_SIZE) - ln->bz.setup_size;
 	for (UINT64 i = size; pad && i-- > 0;)
 		buf[i + pad] = buf[i];
 	ln->kernel_buf = addr + pad + ln->bz.setup_size;

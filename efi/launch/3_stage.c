@@ -37,12 +37,12 @@ static EFI_STATUS read_into(struct launch *ln, size_t seg, UINT64 offset,
  */
 static int keep_kernel_buffer_outside(struct launch *ln, struct diag *d)
 {
-	UINT64 bytes = (ln->bz.payload_size + PAGE - 1) & ~(PAGE - 1), addr;
+	UINT64 bytes = align_up(ln->bz.payload_size, PAGE_SIZE), addr;
 	int rc;
 
 	if (!layout_in_window(ln->layout, ln->kernel_buf, ln->kernel_buf + bytes))
 		return CL_OK;
-	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, bytes / PAGE + 1,
+	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, bytes / PAGE_SIZE + 1,
 				  UINT64_MAX, &addr, d);
 	if (rc)
 		return rc;
@@ -85,7 +85,7 @@ EFI_STATUS launch_stage_files(struct launch *ln)
 		if (EFI_ERROR(st))
 			return st;
 	}
-	layout_zero(l, &ln->pa, ln->kernel_seg, ln->bz.payload_size, PAGE);
+	layout_zero(l, &ln->pa, ln->kernel_seg, ln->bz.payload_size, PAGE_SIZE);
 	for (size_t i = 0; i < a->n_initrds; i++) {
 		UINT64 off = ln->initrd_offset[i];
 		UINT64 prev_end = i ? ln->initrd_offset[i - 1] + ln->initrds[i - 1].size : 0;
@@ -96,6 +96,6 @@ EFI_STATUS launch_stage_files(struct launch *ln)
 			return st;
 	}
 	if (ln->initrd_size)
-		layout_zero(l, &ln->pa, ln->initrd_seg, ln->initrd_size, PAGE);
+		layout_zero(l, &ln->pa, ln->initrd_seg, ln->initrd_size, PAGE_SIZE);
 	return EFI_SUCCESS;
 }

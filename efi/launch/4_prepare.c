@@ -11,16 +11,16 @@
 /* boot_params and the command line share one allocation below 4 GiB. */
 static EFI_STATUS prepare_boot_params(struct launch *ln)
 {
-	UINT64 bytes = PAGE + ln->args->cmdline_len + 1;
+	UINT64 bytes = PAGE_SIZE + ln->args->cmdline_len + 1;
 	struct bootparams_request req;
 	struct diag d;
 	int rc;
 
-	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, (bytes + PAGE - 1) / PAGE,
+	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, pages_for(bytes),
 				  FOUR_GIB, &ln->bp_addr, &d);
 	if (rc)
 		return launch_core_error(rc, "boot_params", &d);
-	ln->cmdline_addr = ln->bp_addr + PAGE;
+	ln->cmdline_addr = ln->bp_addr + PAGE_SIZE;
 	CopyMem((void *)(UINTN)ln->cmdline_addr, ln->args->cmdline, ln->args->cmdline_len + 1);
 	req.kernel_head = ln->head;
 	req.kernel = &ln->bz;

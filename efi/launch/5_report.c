@@ -35,7 +35,7 @@ void launch_print_plan(const struct launch *ln)
 	for (size_t i = 0; i < ln->args->n_initrds; i++)
 		print_row("initrd", ln->initrds[i].path, ln->plan.initrd_addr + ln->initrd_offset[i],
 			  ln->initrds[i].size);
-	print_row("params", "(boot_params)", ln->bp_addr, PAGE);
+	print_row("params", "(boot_params)", ln->bp_addr, PAGE_SIZE);
 	print_row("cmdline", "(command line)", ln->cmdline_addr, ln->args->cmdline_len + 1);
 	print_row("control", "(relocation stub)", ln->exit.control_addr, CONTROL_SIZE);
 	con_print("  kernel: %s, init_size window 0x%llx-0x%llx\n",

@@ -7,8 +7,8 @@
 #include "fw/console.h"
 #include "e820.h"
 #include "fw/efi_status.h"
+#include "units.h"
 
-#define FOUR_GIB (1ull << 32)
 #define EXTRA_DESCS 64		/* beyond two per allocation of ours */
 #define EXIT_ATTEMPTS 8
 
@@ -18,7 +18,7 @@ static EFI_STATUS alloc_pages_outside(const struct layout *l, const struct page_
 				      UINTN bytes, UINT64 *ret_addr)
 {
 	struct diag d;
-	int rc = layout_alloc_outside(l, pa, PAGE_KIND_DATA, (bytes + 4095) / 4096, FOUR_GIB,
+	int rc = layout_alloc_outside(l, pa, PAGE_KIND_DATA, pages_for(bytes), FOUR_GIB,
 				      ret_addr, &d);
 
 	if (rc)

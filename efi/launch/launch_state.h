@@ -29,9 +29,7 @@
 #include "plan.h"
 #include "segment_digest.h"
 #include "fw/timer.h"
-
-#define FOUR_GIB (1ull << 32)
-#define PAGE 4096ull
+#include "units.h"
 
 struct launch {
 	EFI_HANDLE image;

@@ -57,22 +57,18 @@ static EFI_STATUS from_shell(EFI_SHELL_PARAMETERS_PROTOCOL *sp, struct launch_wo
 static EFI_STATUS from_load_options(EFI_LOADED_IMAGE *li, struct launch_words *w)
 {
 	UINTN size = li->LoadOptionsSize;
+	/* Bounded by loadopts.c's limit, which refuses longer options itself. */
+	UINTN cap = loadopts_text_cap(size);
 	struct diag d;
 	EFI_STATUS st;
 	int rc;
 
 	if (!li->LoadOptions || !size)
 		return EFI_SUCCESS;
-	/* A BOM, the characters and a stray odd byte: anything longer is refused. */
-	if (size > (LOADOPTS_MAX_UNITS + 1) * 2 + 1)
-		return con_error(EFI_INVALID_PARAMETER, "load options",
-				 "%llu bytes, longer than %u characters",
-				 (unsigned long long)size, (unsigned)LOADOPTS_MAX_UNITS);
-	st = alloc_words(w, utf16_utf8_bound(size / 2 + 1), MAX_WORDS);
+	st = alloc_words(w, cap, MAX_WORDS);
 	if (EFI_ERROR(st))
 		return con_error(st, "chainload.efi", "no memory for the load options");
-	rc = loadopts_split(li->LoadOptions, size, w->text, utf16_utf8_bound(size / 2 + 1),
-			    w->argv, MAX_WORDS, &w->argc, &d);
+	rc = loadopts_split(li->LoadOptions, size, w->text, cap, w->argv, MAX_WORDS, &w->argc, &d);
 	if (rc) {
 		launch_words_free(w);
 		return con_error(efi_status_of(rc), "load options", "%s", d.msg);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "fw/console.h"
-#include "le.h"
+#include "pe.h"
 #include "tcg_log.h"
 #include "handoff/tpm_eventlog.h"
 
@@ -89,32 +89,12 @@ static EFI_STATUS extend(struct measure *m, UINT64 flags, UINT32 pcr, UINT32 typ
 	return st;
 }
 
-/*
- * The ImageBase of a PE32+ file, the way the firmware's loader would find
- * it ("MZ", e_lfanew at 0x3c, "PE\0\0", optional header magic 0x20b); FALSE
- * when `buf` is no such image.
- */
-static BOOLEAN pe_image_base(const UINT8 *buf, UINTN size, UINT64 *ret)
-{
-	UINT32 pe;
-
-	if (size < 0x40 || buf[0] != 'M' || buf[1] != 'Z')
-		return FALSE;
-	pe = le32(buf + 0x3c);
-	/* Signature (4), file header (20), optional header up to ImageBase (32). */
-	if (pe > size || size - pe < 56 || le32(buf + pe) != 0x00004550 ||
-	    le16(buf + pe + 24) != 0x20b)
-		return FALSE;
-	*ret = le64(buf + pe + 48);
-	return TRUE;
-}
-
 EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_file *f,
 			  const void *buf, UINTN size)
 {
 	struct image_load_event *ev;
+	struct pe_header hdr;
 	EFI_DEVICE_PATH *dp;
-	UINT64 base = 0;
 	UINTN dp_len;
 	BOOLEAN pe;
 	EFI_STATUS st;
@@ -129,10 +109,11 @@ EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_
 		con_error(st, f->path, "no memory to measure the kernel");
 		goto err_alloc;
 	}
-	pe = pe_image_base(buf, size, &base);
+	/* An x86-64 kernel's EFI stub is PE32+; anything else is hashed whole. */
+	pe = pe_parse(buf, size, &hdr) && hdr.magic == PE_OPT_MAGIC_PE32PLUS;
 	ev->location = (UINT64)(UINTN)buf;
 	ev->length = size;
-	ev->link_address = base;
+	ev->link_address = pe ? hdr.image_base : 0;
 	ev->devpath_length = dp_len;
 	if (dp_len)
 		CopyMem(ev->devpath, dp, dp_len);

@@ -12,8 +12,10 @@
  * The section is data only: read-only, no relocations (shim refuses a .sbat
  * that has any), page aligned like every other section of the image.
  */
+#include "units.h"
+
 #define SBAT_CSV \
 	"sbat,1,SBAT Version,sbat,1,https://github.com/rhboot/shim/blob/main/SBAT.md\n" \
 	"chainload,1,chainload,chainload," CHAINLOAD_VERSION ",none\n"
 
-static const char sbat[] __attribute__((section(".sbat"), used, aligned(4096))) = SBAT_CSV;
+static const char sbat[] __attribute__((section(".sbat"), used, aligned(PAGE_SIZE))) = SBAT_CSV;

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "status_name.h"
+
 /* Reads fixed-size fields from the input; past its end every field is 0. */
 struct cursor {
 	const uint8_t *p;

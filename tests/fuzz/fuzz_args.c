@@ -15,7 +15,6 @@
 #define MAX_WORDS 64
 #define CMDLINE_CAP 512
 
-static char text[4 * LOADOPTS_MAX_UNITS + 8];
 static char words[8192];
 static char cmdline[CMDLINE_CAP];
 
@@ -45,22 +44,28 @@ static void check_args(int argc, char *const *argv, size_t cap)
 /* Raw LoadOptions bytes: decoded, split, then parsed. */
 static void from_load_options(const uint8_t *data, size_t size, int max, size_t cap)
 {
-	char *argv[MAX_WORDS];
+	/* Exactly the room efi/start/argv.c gives: ASan sees any overrun. */
+	size_t text_cap = loadopts_text_cap(size);
+	char *out = malloc(text_cap), *argv[MAX_WORDS];
 	struct diag d = { "" };
 	int argc = -1, rc;
 
-	rc = loadopts_split(data, size, text, sizeof(text), argv, max, &argc, &d);
+	rc = loadopts_split(data, size, out, text_cap, argv, max, &argc, &d);
 	if (rc) {
 		CHECK(d.msg[0], "rejected without a message (%s)", cl_status_name(rc));
+		CHECK(strcmp(d.msg, "too long"), "loadopts_text_cap(%zu) = %zu is too small",
+		      size, text_cap);
+		free(out);
 		return;
 	}
 	CHECK(argc >= 0 && argc <= max, "argc %d", argc);
 	for (int i = 0; i < argc; i++) {
-		CHECK(argv[i] >= text && argv[i] < text + sizeof(text), "word %d outside", i);
-		CHECK(memchr(argv[i], '\0', (size_t)(text + sizeof(text) - argv[i])),
+		CHECK(argv[i] >= out && argv[i] < out + text_cap, "word %d outside", i);
+		CHECK(memchr(argv[i], '\0', (size_t)(out + text_cap - argv[i])),
 		      "word %d unterminated", i);
 	}
 	check_args(argc, argv, cap);
+	free(out);
 }
 
 /* Shell-style: NUL-separated UTF-8 words. */

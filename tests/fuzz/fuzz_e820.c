@@ -13,9 +13,9 @@
 #include "bootparams.h"
 #include "e820.h"
 #include "fuzz.h"
+#include "units.h"
 
 #define CAP 512
-#define PAGE 4096ull
 
 static struct mem_range ranges[CAP];
 static struct boot_e820_entry table[CAP], full[CAP];
@@ -185,26 +185,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	CHECK(map.count == memmap_entries(c.left, desc_size), "count");
 	for (size_t i = 0; i < map.count; i++) {
-		CHECK(!(ranges[i].start & (PAGE - 1)) && ranges[i].end > ranges[i].start &&
-		      !(ranges[i].end & (PAGE - 1)), "range %zu", i);
+		CHECK(!(ranges[i].start & (PAGE_SIZE - 1)) && ranges[i].end > ranges[i].start &&
+		      !(ranges[i].end & (PAGE_SIZE - 1)), "range %zu", i);
 		CHECK(!i || ranges[i - 1].start <= ranges[i].start, "not sorted at %zu", i);
 	}
 
 	/* Window classes against a page-by-page reading, for small windows. */
 	for (size_t i = 0; i < map.count && i < 8; i++) {
-		uint64_t start = ranges[i].start - (i % 2 ? PAGE : 0);
-		uint64_t pages = 1 + (ranges[i].end - ranges[i].start) / PAGE % 16 + i % 3;
+		uint64_t start = ranges[i].start - (i % 2 ? PAGE_SIZE : 0);
+		uint64_t pages = 1 + (ranges[i].end - ranges[i].start) / PAGE_SIZE % 16 + i % 3;
 		enum mem_class worst = MEM_FREE;
 
-		if (start > ranges[i].start || pages > (UINT64_MAX - start) / PAGE)
+		if (start > ranges[i].start || pages > (UINT64_MAX - start) / PAGE_SIZE)
 			continue;
 		for (uint64_t p = 0; p < pages; p++) {
-			enum mem_class pc = page_class(&map, start + p * PAGE);
+			enum mem_class pc = page_class(&map, start + p * PAGE_SIZE);
 
 			if (pc > worst)
 				worst = pc;
 		}
-		CHECK(memmap_window_class(&map, start, start + pages * PAGE) == worst,
+		CHECK(memmap_window_class(&map, start, start + pages * PAGE_SIZE) == worst,
 		      "window class at 0x%llx", (unsigned long long)start);
 	}
 

@@ -22,21 +22,15 @@
 #include "layout.h"
 #include "plan.h"
 #include "sparse.h"
+#include "units.h"
 
-#define PAGE 4096ull
 #define MIB (1ull << 20)
-#define FOUR_GIB (1ull << 32)
 #define MAX_RANGES 32
 #define DESC 48
 
 static struct sparse sp;
 static struct layout lay;
 static struct mem_range ranges[MAX_RANGES];
-
-static uint64_t align_up(uint64_t v, uint64_t a)
-{
-	return (v + a - 1) & ~(a - 1);
-}
 
 /* ---- input ---- */
 
@@ -59,9 +53,9 @@ static void decode_kernel(struct cursor *c, struct input *in)
 	bz->xloadflags = XLF_KERNEL_64 | (flags & 2 ? XLF_CAN_BE_LOADED_ABOVE_4G : 0);
 	in->force_copy = flags & 4;
 	in->gb_pages = flags & 8;
-	bz->pref_address = take_le(c, 8) & ~(PAGE - 1);
-	bz->kernel_alignment = bz->relocatable ? 1ull << kshift : PAGE;
-	bz->min_alignment = bz->relocatable ? 1ull << mshift : PAGE;
+	bz->pref_address = take_le(c, 8) & ~(PAGE_SIZE - 1);
+	bz->kernel_alignment = bz->relocatable ? 1ull << kshift : PAGE_SIZE;
+	bz->min_alignment = bz->relocatable ? 1ull << mshift : PAGE_SIZE;
 	/* Sizes stay small enough for a fast run; what matters is where they go. */
 	bz->payload_size = STARTUP_64_OFFSET + 1 + take_le(c, 4) % (16 * MIB);
 	bz->init_size = bz->payload_size + take_le(c, 4) % (48 * MIB);
@@ -95,12 +89,12 @@ static int decode_map(struct cursor *c, struct memmap *map)
 			start = prev_end + (start & 0xffffffffull);
 		else if (start >> 62)
 			start = 0 - ((start & 0xffffffffull) << 12);
-		start &= ~(PAGE - 1);
+		start &= ~(PAGE_SIZE - 1);
 		memset(p, 0, DESC);
 		memcpy(p, &type, 4);
 		memcpy(p + 8, &start, 8);
 		memcpy(p + 24, &pages, 8);
-		prev_end = start + pages * PAGE;
+		prev_end = start + pages * PAGE_SIZE;
 		n++;
 	}
 	map->ranges = ranges;
@@ -132,7 +126,7 @@ static uint64_t kernel_limit(const struct bzimage_info *bz)
 static bool kernel_fits(const struct memmap *map, const struct bzimage_info *bz, uint64_t a,
 			enum mem_class worst)
 {
-	uint64_t size = align_up(bz->init_size, PAGE), limit = kernel_limit(bz);
+	uint64_t size = align_up(bz->init_size, PAGE_SIZE), limit = kernel_limit(bz);
 
 	return a >= PLAN_LOW_FLOOR && a <= limit && size <= limit - a &&
 	       memmap_window_class(map, a, a + size) <= worst;
@@ -172,8 +166,8 @@ static bool expected_kernel(const struct memmap *map, const struct bzimage_info 
 static uint64_t initrd_limit(const struct bzimage_info *bz)
 {
 	if (bz->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G)
-		return UINT64_MAX & ~(PAGE - 1);
-	return (bz->initrd_addr_max + 1ull) & ~(PAGE - 1);
+		return UINT64_MAX & ~(PAGE_SIZE - 1);
+	return (bz->initrd_addr_max + 1ull) & ~(PAGE_SIZE - 1);
 }
 
 static bool initrd_fits(const struct memmap *map, const struct plan *p, uint64_t a,
@@ -188,7 +182,7 @@ static bool initrd_fits(const struct memmap *map, const struct plan *p, uint64_t
 static bool expected_initrd(const struct memmap *map, const struct bzimage_info *bz,
 			    uint64_t size, const struct plan *p, uint64_t *ret)
 {
-	uint64_t pages = align_up(size, PAGE), limit = initrd_limit(bz);
+	uint64_t pages = align_up(size, PAGE_SIZE), limit = initrd_limit(bz);
 	bool found = false;
 
 	for (size_t f = 0; f <= sp.n_free; f++) {
@@ -215,12 +209,12 @@ static bool in_window(uint64_t start, uint64_t end)
 /* One of ours: handed out by the allocator, outside every window, maybe below 4 GiB. */
 static void check_ours(const char *what, uint64_t addr, uint64_t pages, uint64_t max_end)
 {
-	CHECK(!(addr & (PAGE - 1)), "%s 0x%llx unaligned", what, (unsigned long long)addr);
-	CHECK(!in_window(addr, addr + pages * PAGE), "%s 0x%llx is a destination", what,
+	CHECK(!(addr & (PAGE_SIZE - 1)), "%s 0x%llx unaligned", what, (unsigned long long)addr);
+	CHECK(!in_window(addr, addr + pages * PAGE_SIZE), "%s 0x%llx is a destination", what,
 	      (unsigned long long)addr);
-	CHECK(sparse_taken(&sp, addr, addr + pages * PAGE), "%s 0x%llx was never allocated",
+	CHECK(sparse_taken(&sp, addr, addr + pages * PAGE_SIZE), "%s 0x%llx was never allocated",
 	      what, (unsigned long long)addr);
-	CHECK(addr + pages * PAGE <= max_end, "%s 0x%llx above its limit", what,
+	CHECK(addr + pages * PAGE_SIZE <= max_end, "%s 0x%llx above its limit", what,
 	      (unsigned long long)addr);
 }
 
@@ -233,7 +227,7 @@ static void check_windows(const struct memmap *map, const struct input *in,
 			      lay.windows[j].end <= lay.windows[i].start, "windows %zu, %zu", i, j);
 	CHECK(lay.windows[0].start == p->kernel_addr && lay.windows[0].end == p->kernel_end,
 	      "kernel window");
-	CHECK(p->kernel_end - p->kernel_addr == align_up(in->bz.init_size, PAGE),
+	CHECK(p->kernel_end - p->kernel_addr == align_up(in->bz.init_size, PAGE_SIZE),
 	      "kernel window is not init_size");
 	CHECK(p->kernel_addr >= PLAN_LOW_FLOOR, "kernel below 1 MiB");
 	CHECK(p->kernel_end <= kernel_limit(&in->bz), "kernel above 4 GiB");
@@ -251,7 +245,7 @@ static void check_windows(const struct memmap *map, const struct input *in,
 		return;
 	CHECK(lay.windows[1].start == p->initrd_addr && lay.windows[1].end == p->initrd_end,
 	      "initrd window");
-	CHECK(p->initrd_end - p->initrd_addr == align_up(in->initrd_size, PAGE), "initrd size");
+	CHECK(p->initrd_end - p->initrd_addr == align_up(in->initrd_size, PAGE_SIZE), "initrd size");
 	CHECK(p->initrd_addr >= PLAN_LOW_FLOOR, "initrd below 1 MiB");
 	CHECK(p->initrd_end <= initrd_limit(&in->bz), "initrd above its limit");
 	CHECK(memmap_window_class(map, p->initrd_addr, p->initrd_end) == MEM_FREE,
@@ -262,24 +256,24 @@ static void check_segments(const struct memmap *map, bool force_copy)
 {
 	for (size_t s = 0; s < lay.n_segments; s++) {
 		const struct segment *g = &lay.segments[s];
-		uint64_t dest = g->dest, span = align_up(g->size, PAGE);
+		uint64_t dest = g->dest, span = align_up(g->size, PAGE_SIZE);
 
 		for (size_t t = 0; t < s; t++)
-			CHECK(lay.segments[t].dest + align_up(lay.segments[t].size, PAGE) <= g->dest ||
+			CHECK(lay.segments[t].dest + align_up(lay.segments[t].size, PAGE_SIZE) <= g->dest ||
 			      g->dest + span <= lay.segments[t].dest, "segments %zu, %zu", s, t);
 		for (size_t i = g->first; i < g->first + g->count; i++) {
 			const struct extent *x = &lay.extents[i];
 
 			CHECK(x->dest == dest && x->pages, "extents of segment %zu not contiguous", s);
-			CHECK(in_window(x->dest, x->dest + x->pages * PAGE), "extent outside windows");
+			CHECK(in_window(x->dest, x->dest + x->pages * PAGE_SIZE), "extent outside windows");
 			if (x->src == x->dest) {
 				CHECK(!force_copy, "page read in place under --force-copy");
-				CHECK(memmap_window_class(map, x->dest, x->dest + x->pages * PAGE) ==
+				CHECK(memmap_window_class(map, x->dest, x->dest + x->pages * PAGE_SIZE) ==
 				      MEM_FREE, "busy page read in place");
 			} else {
 				check_ours("source", x->src, x->pages, UINT64_MAX);
 			}
-			dest += x->pages * PAGE;
+			dest += x->pages * PAGE_SIZE;
 		}
 		CHECK(dest == g->dest + span, "segment %zu not covered", s);
 	}
@@ -314,15 +308,15 @@ static void check_list(void)
 			while (x < lay.n_extents && lay.extents[x].src == lay.extents[x].dest)
 				x++;
 			CHECK(x < lay.n_extents, "more sources than copied pages");
-			CHECK(dest == lay.extents[x].dest + xp * PAGE, "destination 0x%llx",
+			CHECK(dest == lay.extents[x].dest + xp * PAGE_SIZE, "destination 0x%llx",
 			      (unsigned long long)dest);
-			CHECK(addr == lay.extents[x].src + xp * PAGE, "source 0x%llx",
+			CHECK(addr == lay.extents[x].src + xp * PAGE_SIZE, "source 0x%llx",
 			      (unsigned long long)addr);
 			if (++xp == lay.extents[x].pages) {
 				x++;
 				xp = 0;
 			}
-			dest += PAGE;
+			dest += PAGE_SIZE;
 			pages++;
 		}
 		CHECK(slot, "list head is not an indirection page");

@@ -164,8 +164,54 @@ def plan_seeds():
           entry(7, 0x1001, 0x1000, from_top=True))
 
 
+# ---- pe: the input is the file ----
+
+def pe(size=0x200, lfanew=0x80, magic=0x20B, opt_size=240, base=0xFFFFFFFF81000000,
+       into=None):
+    b = bytearray(into if into is not None else bytes(size))
+    b[0:2] = b"MZ"
+    struct.pack_into("<I", b, 0x3C, lfanew)
+    if lfanew + 24 + 32 <= len(b):
+        b[lfanew:lfanew + 4] = b"PE\0\0"
+        struct.pack_into("<HH", b, lfanew + 4, 0x8664, 3)     # Machine, NumberOfSections
+        struct.pack_into("<H", b, lfanew + 20, opt_size)
+        struct.pack_into("<H", b, lfanew + 24, magic)
+        if magic == 0x20B:
+            struct.pack_into("<Q", b, lfanew + 24 + 24, base)
+        else:
+            struct.pack_into("<I", b, lfanew + 24 + 28, base & 0xFFFFFFFF)
+    return bytes(b)
+
+
+def pe_seeds():
+    write("pe", "pe32plus", pe())
+    write("pe", "pe32", pe(magic=0x10B, opt_size=224, base=0x400000))
+    write("pe", "ends-at-image-base", pe(size=0x80 + 56))
+    write("pe", "short-optional-header", pe(opt_size=31))
+    write("pe", "lfanew-huge", pe(lfanew=0xFFFFFFFC))
+    # A bzImage with an EFI stub: the PE header sits in the setup sectors.
+    write("pe", "bzimage-efi-stub", pe(lfanew=0x82, into=bzimage()))
+
+
+# ---- utf8: the input is the text ----
+
+def utf8_seeds():
+    write("utf8", "mixed", "\\EFI\\d\u00e9bian\\vmlinuz \u20ac \U0001F600 x".encode())
+    write("utf8", "range-edges", b"".join(chr(c).encode() for c in
+                                          (0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF,
+                                           0x10000, 0x10FFFF)))
+    write("utf8", "overlong", b"\xc0\xaf \xe0\x80\xaf \xf0\x80\x80\xaf \xc1\xbf")
+    write("utf8", "surrogates", b"\xed\xa0\x80\xed\xbf\xbf \xed\x9f\xbf")
+    write("utf8", "above-unicode", b"\xf4\x90\x80\x80 \xf5\x80\x80\x80 \xff\xfe")
+    write("utf8", "truncated", b"a\xe2\x82 b\xf0\x9f\x98 c\xc3")
+    write("utf8", "stray-continuation", b"\x80\xbf\x80a\xc3\xa9\xa9")
+    write("utf8", "nul-inside", b"\xe2\x82\x00\xac\xc3\xa9")
+
+
 if __name__ == "__main__":
     bzimage_seeds()
     args_seeds()
     e820_seeds()
     plan_seeds()
+    pe_seeds()
+    utf8_seeds()

@@ -3,9 +3,9 @@
 
 #include <string.h>
 
-#define PAGE 4096ull
+#include "units.h"
 
-static uint8_t pool[SPARSE_MAX_MAPPED][PAGE] __attribute__((aligned(4096)));
+static uint8_t pool[SPARSE_MAX_MAPPED][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 /* Sorts boundaries so every elementary interval has one class. */
 static void sort_u64(uint64_t *v, size_t n)
@@ -119,10 +119,10 @@ static int sparse_claim(void *ctx, uint64_t addr, uint64_t pages)
 {
 	struct sparse *s = ctx;
 
-	if (addr & (PAGE - 1) || !pages || pages > (UINT64_MAX - addr) / PAGE ||
-	    !is_free(s, addr, addr + pages * PAGE))
+	if (addr & (PAGE_SIZE - 1) || !pages || pages > (UINT64_MAX - addr) / PAGE_SIZE ||
+	    !is_free(s, addr, addr + pages * PAGE_SIZE))
 		return -1;
-	return take(s, addr, addr + pages * PAGE);
+	return take(s, addr, addr + pages * PAGE_SIZE);
 }
 
 /* The highest `size`-byte gap in [lo, hi) between taken intervals. */
@@ -151,10 +151,10 @@ static int sparse_alloc(void *ctx, enum page_kind kind, uint64_t pages, uint64_t
 			uint64_t *ret)
 {
 	struct sparse *s = ctx;
-	uint64_t limit = max_end & ~(PAGE - 1);
+	uint64_t limit = max_end & ~(PAGE_SIZE - 1);
 
 	(void)kind;
-	if (!pages || pages > UINT64_MAX / PAGE)
+	if (!pages || pages > UINT64_MAX / PAGE_SIZE)
 		return -1;
 	for (size_t f = s->n_free; f-- > 0;) {
 		uint64_t hi = s->free[f].end < limit ? s->free[f].end : limit;
@@ -162,8 +162,8 @@ static int sparse_alloc(void *ctx, enum page_kind kind, uint64_t pages, uint64_t
 
 		if (hi <= s->free[f].start)
 			continue;
-		if (highest_gap(s, s->free[f].start, hi, pages * PAGE, &addr)) {
-			if (take(s, addr, addr + pages * PAGE))
+		if (highest_gap(s, s->free[f].start, hi, pages * PAGE_SIZE, &addr)) {
+			if (take(s, addr, addr + pages * PAGE_SIZE))
 				return -1;
 			*ret = addr;
 			return 0;
@@ -183,18 +183,18 @@ uint64_t *sparse_page(struct sparse *s, uint64_t addr)
 static void *sparse_map(void *ctx, uint64_t addr)
 {
 	struct sparse *s = ctx;
-	uint64_t *p = sparse_page(s, addr & ~(PAGE - 1));
+	uint64_t *p = sparse_page(s, addr & ~(PAGE_SIZE - 1));
 
 	if (p)
-		return (uint8_t *)p + (addr & (PAGE - 1));
+		return (uint8_t *)p + (addr & (PAGE_SIZE - 1));
 	if (s->n_mapped == SPARSE_MAX_MAPPED) {
 		/* The harness keeps inputs below this; a scratch page keeps going. */
 		s->exhausted = true;
 		return pool[SPARSE_MAX_MAPPED - 1];
 	}
-	s->mapped_addr[s->n_mapped] = addr & ~(PAGE - 1);
-	memset(pool[s->n_mapped], 0xa5, PAGE);
-	return pool[s->n_mapped++] + (addr & (PAGE - 1));
+	s->mapped_addr[s->n_mapped] = addr & ~(PAGE_SIZE - 1);
+	memset(pool[s->n_mapped], 0xa5, PAGE_SIZE);
+	return pool[s->n_mapped++] + (addr & (PAGE_SIZE - 1));
 }
 
 bool sparse_taken(const struct sparse *s, uint64_t start, uint64_t end)

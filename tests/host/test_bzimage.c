@@ -10,6 +10,7 @@
 
 #include "bootparam.h"
 #include "bzimage.h"
+#include "status_name.h"
 
 #define SETUP_SECTS 4
 #define FILE_SIZE ((SETUP_SECTS + 1) * 512 + 100000)

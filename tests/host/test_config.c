@@ -127,6 +127,11 @@ static void test_errors(void **state)
 	expect_error("title \xe2\x82\nlinux /a\n", "line 1: byte 0xe2 at column 7 is not UTF-8 text");
 	/* An overlong encoding of '/' is not UTF-8. */
 	expect_error("linux \xc0\xaf\n", "line 1: byte 0xc0 at column 7 is not UTF-8 text");
+	expect_error("linux /\xe0\x80\xaf\n", "line 1: byte 0xe0 at column 8 is not UTF-8 text");
+	expect_error("linux /\xf0\x80\x80\xaf\n", "line 1: byte 0xf0 at column 8 is not UTF-8 text");
+	/* Neither a surrogate nor anything above U+10FFFF is a character. */
+	expect_error("linux /a\xed\xa0\x80\n", "line 1: byte 0xed at column 9 is not UTF-8 text");
+	expect_error("linux /\xf4\x90\x80\x80\n", "line 1: byte 0xf4 at column 8 is not UTF-8 text");
 	assert_int_equal(parse_n("linux /a\n\0x\n", 12), CL_E_CONFIG);
 	assert_string_equal(d.msg, "line 2: control character 0x00 at column 1: not a text file");
 	assert_int_equal(parse("ARCHITECTURE x64\nlinux /a\n"), CL_OK);

@@ -9,6 +9,7 @@
 
 #include "fmt.h"
 #include "status.h"
+#include "status_name.h"
 
 static char buf[64];
 

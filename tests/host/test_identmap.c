@@ -16,10 +16,10 @@
 #include "kexec_flags.h"
 #include "layout.h"
 #include "sim.h"
+#include "status_name.h"
 
 #define MIB (1ull << 20)
 #define TWO_MIB (2 * MIB)
-#define FOUR_GIB (4 * GIB)
 /* Bits an entry may hold: the address, present, write and (in a leaf) PS. */
 #define PTE_ALLOWED (PTE_ADDR_MASK | PTE_PRESENT | PTE_WRITE | PTE_LARGE)
 

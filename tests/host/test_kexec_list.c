@@ -26,9 +26,9 @@
 #include "plan.h"
 #include "rng.h"
 #include "sim.h"
+#include "status_name.h"
 
 #define MIB (1ull << 20)
-#define PAGE PAGE_SIZE
 
 static struct layout lay;	/* 25 KiB: kept off the stack */
 
@@ -80,7 +80,7 @@ static void test_nothing_to_copy_is_done(void **state)
 static void test_exact_entries(void **state)
 {
 	const uint64_t want[] = {
-		(2 * MIB + 2 * PAGE) | IND_DESTINATION,
+		(2 * MIB + 2 * PAGE_SIZE) | IND_DESTINATION,
 		0x600000 | IND_SOURCE, 0x601000 | IND_SOURCE, 0x602000 | IND_SOURCE,
 		3 * MIB | IND_DESTINATION,	/* a gap: a new destination */
 		0x700000 | IND_SOURCE,
@@ -96,12 +96,12 @@ static void test_exact_entries(void **state)
 	small_machine(&s, &lay);
 	pa = sim_allocator(&s);
 	add(&lay, 2 * MIB, 2 * MIB, 2);
-	add(&lay, 2 * MIB + 2 * PAGE, 0x600000, 3);
+	add(&lay, 2 * MIB + 2 * PAGE_SIZE, 0x600000, 3);
 	add(&lay, 3 * MIB, 0x700000, 1);
-	add(&lay, 3 * MIB + PAGE, 0x500000, 1);
+	add(&lay, 3 * MIB + PAGE_SIZE, 0x500000, 1);
 	assert_int_equal(kexec_list_build(&lay, &pa, &d), CL_OK);
 	/* One indirection page, the highest free one (allocation is top-down). */
-	assert_int_equal(lay.list_head, (8 * MIB - PAGE) | IND_INDIRECTION);
+	assert_int_equal(lay.list_head, (8 * MIB - PAGE_SIZE) | IND_INDIRECTION);
 	assert_int_equal(lay.list_pages, 1);
 	slot = slots_of(&s, lay.list_head);
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
@@ -137,7 +137,7 @@ static void test_done_fits_in_the_last_slot(void **state)
 	slot = slots_of(&s, lay.list_head);
 	assert_int_equal(slot[0], 2 * MIB | IND_DESTINATION);
 	assert_int_equal(slot[IND_ENTRIES_PER_PAGE - 2],
-			 (5 * MIB + (IND_ENTRIES_PER_PAGE - 3) * PAGE) | IND_SOURCE);
+			 (5 * MIB + (IND_ENTRIES_PER_PAGE - 3) * PAGE_SIZE) | IND_SOURCE);
 	assert_int_equal(slot[IND_ENTRIES_PER_PAGE - 1], IND_DONE);
 	assert_null(sim_check_list(&s, &lay, NULL));
 	sim_free(&s);
@@ -154,11 +154,11 @@ static void test_last_slot_links_the_next_page(void **state)
 	assert_int_equal(lay.list_pages, 2);
 	slot = slots_of(&s, lay.list_head);
 	assert_int_equal(slot[IND_ENTRIES_PER_PAGE - 2],
-			 (5 * MIB + (IND_ENTRIES_PER_PAGE - 3) * PAGE) | IND_SOURCE);
+			 (5 * MIB + (IND_ENTRIES_PER_PAGE - 3) * PAGE_SIZE) | IND_SOURCE);
 	assert_int_equal(slot[IND_ENTRIES_PER_PAGE - 1],
-			 (8 * MIB - 2 * PAGE) | IND_INDIRECTION);
+			 (8 * MIB - 2 * PAGE_SIZE) | IND_INDIRECTION);
 	next = slots_of(&s, slot[IND_ENTRIES_PER_PAGE - 1]);
-	assert_int_equal(next[0], (5 * MIB + (IND_ENTRIES_PER_PAGE - 2) * PAGE) | IND_SOURCE);
+	assert_int_equal(next[0], (5 * MIB + (IND_ENTRIES_PER_PAGE - 2) * PAGE_SIZE) | IND_SOURCE);
 	assert_int_equal(next[1], IND_DONE);
 	assert_null(sim_check_list(&s, &lay, &st));
 	assert_int_equal(st.list_pages, 2);
@@ -185,13 +185,13 @@ static void test_long_list_copies_every_page(void **state)
 	lay.windows[0].end = 7 * MIB;
 	lay.n_windows = 1;
 	add(&lay, MIB, 8 * MIB, pages);
-	for (uint64_t i = 0; i < pages * PAGE; i++)
-		s.ram[8 * MIB + i] = (uint8_t)(i * 7 + i / PAGE);
+	for (uint64_t i = 0; i < pages * PAGE_SIZE; i++)
+		s.ram[8 * MIB + i] = (uint8_t)(i * 7 + i / PAGE_SIZE);
 	assert_int_equal(kexec_list_build(&lay, &pa, &d), CL_OK);
 	assert_int_equal(lay.list_pages, 4);
 	assert_null(sim_check_list(&s, &lay, NULL));
 	assert_true(sim_walk_list(&s, lay.list_head));
-	assert_memory_equal(s.ram + MIB, s.ram + 8 * MIB, pages * PAGE);
+	assert_memory_equal(s.ram + MIB, s.ram + 8 * MIB, pages * PAGE_SIZE);
 	sim_free(&s);
 }
 
@@ -218,7 +218,7 @@ static void test_no_page_for_the_list(void **state)
  */
 static void test_walkers_report_a_page_without_its_link(void **state)
 {
-	const uint64_t top = 8 * MIB - PAGE;
+	const uint64_t top = 8 * MIB - PAGE_SIZE;
 	uint64_t *slot;
 	const char *err;
 	struct sim s;
@@ -229,7 +229,7 @@ static void test_walkers_report_a_page_without_its_link(void **state)
 	slot = (uint64_t *)(s.ram + top);
 	slot[0] = 2 * MIB | IND_DESTINATION;
 	for (uint64_t i = 1; i < IND_ENTRIES_PER_PAGE; i++)
-		slot[i] = (5 * MIB + (i - 1) * PAGE) | IND_SOURCE;
+		slot[i] = (5 * MIB + (i - 1) * PAGE_SIZE) | IND_SOURCE;
 	lay.list_head = top | IND_INDIRECTION;
 	lay.list_pages = 1;
 	err = sim_check_list(&s, &lay, NULL);
@@ -291,7 +291,7 @@ static void random_machine(struct sim *s, struct rng *r, uint64_t never)
 	sim_init(s, size);
 	sim_add(s, 0, MIB, MM_RESERVED);
 	while (at < size - MIB) {
-		uint64_t len = rng_range(r, 1, rng_chance(r, 1, 4) ? 1024 : 64) * PAGE;
+		uint64_t len = rng_range(r, 1, rng_chance(r, 1, 4) ? 1024 : 64) * PAGE_SIZE;
 
 		if (at + len > size - MIB)
 			len = size - MIB - at;
@@ -302,10 +302,10 @@ static void random_machine(struct sim *s, struct rng *r, uint64_t never)
 	sim_add(s, size - MIB, size, MM_RUNTIME_DATA);
 	/* Pages taken since the map was read: the allocator must work around them. */
 	for (uint64_t n = rng_below(r, 256 / never + 1); n; n--) {
-		uint64_t p = rng_range(r, 256, size / PAGE - 1) * PAGE;
+		uint64_t p = rng_range(r, 256, size / PAGE_SIZE - 1) * PAGE_SIZE;
 
-		if (!s->busy[p / PAGE] && s->cls[p / PAGE] == MEM_FREE)
-			s->busy[p / PAGE] = 1;
+		if (!s->busy[p / PAGE_SIZE] && s->cls[p / PAGE_SIZE] == MEM_FREE)
+			s->busy[p / PAGE_SIZE] = 1;
 	}
 }
 
@@ -328,8 +328,8 @@ static enum mem_class class_of(const struct sim *s, uint64_t start, uint64_t end
 /* A page free in the map but taken since (see random_machine): claims fail there. */
 static bool has_stray(const struct sim *s, uint64_t start, uint64_t end)
 {
-	for (uint64_t p = start; p < end; p += PAGE)
-		if (s->busy[p / PAGE] && s->cls[p / PAGE] == MEM_FREE)
+	for (uint64_t p = start; p < end; p += PAGE_SIZE)
+		if (s->busy[p / PAGE_SIZE] && s->cls[p / PAGE_SIZE] == MEM_FREE)
 			return true;
 	return false;
 }
@@ -345,21 +345,21 @@ static void random_windows(struct sim *s, struct rng *r, struct layout *l, struc
 	struct diag d;
 
 	for (int tries = 0; tries < 200 && t->n < LAYOUT_MAX_SEGMENTS && budget; tries++) {
-		uint64_t start = rng_range(r, 256, s->size / PAGE - 2) * PAGE;
-		uint64_t pages = rng_range(r, 1, 600), end = start + pages * PAGE, off, size;
+		uint64_t start = rng_range(r, 256, s->size / PAGE_SIZE - 2) * PAGE_SIZE;
+		uint64_t pages = rng_range(r, 1, 600), end = start + pages * PAGE_SIZE, off, size;
 		bool want_busy = rng_chance(r, 1, 2);
 
 		if (end > s->size || layout_in_window(l, start, end))
 			continue;
 		if (class_of(s, start, end) == MEM_NEVER || has_stray(s, start, end) ||
-		    (want_busy && class_of(s, start, start + PAGE) != MEM_FREE_AFTER_EXIT))
+		    (want_busy && class_of(s, start, start + PAGE_SIZE) != MEM_FREE_AFTER_EXIT))
 			continue;
 		assert_int_equal(layout_reserve(l, &s->map, pa, start, end, &d), CL_OK);
-		off = rng_below(r, pages) * PAGE;
+		off = rng_below(r, pages) * PAGE_SIZE;
 		size = rng_range(r, 1, end - start - off);
-		if (size > budget * PAGE)
-			size = budget * PAGE - rng_below(r, PAGE);
-		budget -= (size + PAGE - 1) / PAGE;
+		if (size > budget * PAGE_SIZE)
+			size = budget * PAGE_SIZE - rng_below(r, PAGE_SIZE);
+		budget -= (size + PAGE_SIZE - 1) / PAGE_SIZE;
 		t->seg[t->n].dest = start + off;
 		t->seg[t->n].size = size;
 		t->n++;
@@ -417,11 +417,11 @@ static bool enough_room(const struct sim *s, const struct layout *l, const struc
 	uint64_t need = 8, have = 0;
 
 	for (size_t i = 0; i < t->n; i++)
-		need += (t->seg[i].size + PAGE - 1) / PAGE * 2 / IND_ENTRIES_PER_PAGE +
-			(t->seg[i].size + PAGE - 1) / PAGE;
-	for (uint64_t p = 0; p < s->size; p += PAGE)
-		have += !s->busy[p / PAGE] && s->cls[p / PAGE] == MEM_FREE &&
-			!layout_in_window(l, p, p + PAGE);
+		need += (t->seg[i].size + PAGE_SIZE - 1) / PAGE_SIZE * 2 / IND_ENTRIES_PER_PAGE +
+			(t->seg[i].size + PAGE_SIZE - 1) / PAGE_SIZE;
+	for (uint64_t p = 0; p < s->size; p += PAGE_SIZE)
+		have += !s->busy[p / PAGE_SIZE] && s->cls[p / PAGE_SIZE] == MEM_FREE &&
+			!layout_in_window(l, p, p + PAGE_SIZE);
 	return have >= need;
 }
 
@@ -464,7 +464,7 @@ static bool one_trial(struct rng *r, uint64_t seed)
 			off += len;
 		}
 		assert_true(off >= t.seg[i].size);
-		layout_zero(&lay, &pa, idx[i], t.seg[i].size, PAGE);
+		layout_zero(&lay, &pa, idx[i], t.seg[i].size, PAGE_SIZE);
 	}
 	assert_int_equal(kexec_list_build(&lay, &pa, &d), CL_OK);
 	err = sim_check_list(&s, &lay, NULL);
@@ -473,7 +473,7 @@ static bool one_trial(struct rng *r, uint64_t seed)
 	assert_true(sim_walk_list(&s, lay.list_head));
 	for (size_t i = 0; i < t.n; i++) {
 		const uint8_t *dst = s.ram + t.seg[i].dest;
-		uint64_t tail = (PAGE - t.seg[i].size % PAGE) % PAGE;
+		uint64_t tail = (PAGE_SIZE - t.seg[i].size % PAGE_SIZE) % PAGE_SIZE;
 
 		if (memcmp(dst, t.seg[i].data, t.seg[i].size)) {
 			uint64_t k = 0;

@@ -23,8 +23,7 @@
 #include "sim.h"
 
 #define MIB (1ull << 20)
-#define PAGE PAGE_SIZE
-#define TOP_PAGE (~0ull - PAGE + 1)	/* the last page of the 64-bit space */
+#define TOP_PAGE (~0ull - PAGE_SIZE + 1)	/* the last page of the 64-bit space */
 
 static struct layout lay;
 static struct diag d;
@@ -64,7 +63,7 @@ static void test_reserve(void **state)
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 8 * MIB, 10 * MIB, &d), CL_OK);
 	assert_int_equal(lay.n_windows, 1);
 	assert_int_equal(s.allocs, 1);
-	assert_true(s.busy[(8 * MIB) / PAGE] && s.busy[(9 * MIB - PAGE) / PAGE]);
+	assert_true(s.busy[(8 * MIB) / PAGE_SIZE] && s.busy[(9 * MIB - PAGE_SIZE) / PAGE_SIZE]);
 	assert_false(pa.claim(pa.ctx, 8 * MIB, 1) == 0);
 	/* Errors, each with its own status. */
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB + 1, 31 * MIB, &d),
@@ -73,7 +72,7 @@ static void test_reserve(void **state)
 			 CL_E_INTERNAL);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 31 * MIB, 30 * MIB, &d),
 			 CL_E_INTERNAL);
-	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 9 * MIB + PAGE, 11 * MIB, &d),
+	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 9 * MIB + PAGE_SIZE, 11 * MIB, &d),
 			 CL_E_INTERNAL);	/* overlaps the first window */
 	assert_string_equal(d.msg, "window 0x901000-0xb00000 overlaps another");
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 59 * MIB, 61 * MIB, &d),
@@ -81,7 +80,7 @@ static void test_reserve(void **state)
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 64 * MIB, 65 * MIB, &d),
 			 CL_E_INTERNAL);	/* past the map */
 	/* A page taken since the map was read: the claim fails. */
-	s.busy[(30 * MIB) / PAGE] = 1;
+	s.busy[(30 * MIB) / PAGE_SIZE] = 1;
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 29 * MIB, 31 * MIB, &d),
 			 CL_E_OUT_OF_PAGES);
 	assert_int_equal(lay.n_windows, 1);
@@ -106,27 +105,27 @@ static void test_segment_extents(void **state)
 	(void)state;
 	ovmf_like(&s);
 	pa = sim_allocator(&s);
-	sim_add(&s, 30 * MIB, 30 * MIB + 3 * PAGE, MM_LOADER_DATA);	/* overrides */
-	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB - 2 * PAGE, 31 * MIB, &d),
+	sim_add(&s, 30 * MIB, 30 * MIB + 3 * PAGE_SIZE, MM_LOADER_DATA);	/* overrides */
+	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB - 2 * PAGE_SIZE, 31 * MIB, &d),
 			 CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "kernel", 30 * MIB - 2 * PAGE,
-					    6 * PAGE + 1, false, &idx, &d), CL_OK);
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "kernel", 30 * MIB - 2 * PAGE_SIZE,
+					    6 * PAGE_SIZE + 1, false, &idx, &d), CL_OK);
 	assert_int_equal(idx, 0);
 	assert_int_equal(lay.n_extents, 3);
-	expect_extent(0, 30 * MIB - 2 * PAGE, 30 * MIB - 2 * PAGE, 2);
-	expect_extent(1, 30 * MIB, 60 * MIB - 3 * PAGE, 3);	/* top-down below runtime */
-	expect_extent(2, 30 * MIB + 3 * PAGE, 30 * MIB + 3 * PAGE, 2);
+	expect_extent(0, 30 * MIB - 2 * PAGE_SIZE, 30 * MIB - 2 * PAGE_SIZE, 2);
+	expect_extent(1, 30 * MIB, 60 * MIB - 3 * PAGE_SIZE, 3);	/* top-down below runtime */
+	expect_extent(2, 30 * MIB + 3 * PAGE_SIZE, 30 * MIB + 3 * PAGE_SIZE, 2);
 	assert_int_equal(lay.pages_in_place, 4);
 	assert_int_equal(lay.pages_copied, 3);
 	assert_int_equal(lay.segments[0].first, 0);
 	assert_int_equal(lay.segments[0].count, 3);
-	assert_int_equal(lay.segments[0].size, 6 * PAGE + 1);
+	assert_int_equal(lay.segments[0].size, 6 * PAGE_SIZE + 1);
 	/* force_copy stages free pages as well. */
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 40 * MIB, 41 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "initrd", 40 * MIB, 2 * PAGE,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "initrd", 40 * MIB, 2 * PAGE_SIZE,
 					    true, &idx, &d), CL_OK);
 	assert_int_equal(idx, 1);
-	expect_extent(3, 40 * MIB, 60 * MIB - 5 * PAGE, 2);
+	expect_extent(3, 40 * MIB, 60 * MIB - 5 * PAGE_SIZE, 2);
 	assert_int_equal(lay.pages_copied, 5);
 	sim_free(&s);
 }
@@ -146,23 +145,23 @@ static void test_segment_errors(void **state)
 					    &d), CL_E_INTERNAL);
 	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB + 1, 1, false,
 					    &idx, &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 29 * MIB, PAGE, false,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 29 * MIB, PAGE_SIZE, false,
 					    &idx, &d), CL_E_INTERNAL);
 	assert_string_equal(d.msg, "k segment is outside its window");
 	/* Two adjacent windows are still two: a segment may not straddle them. */
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE, 2 * PAGE,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE_SIZE, 2 * PAGE_SIZE,
 					    false, &idx, &d), CL_E_INTERNAL);
 	/* The last byte of a window is in, one more is out. */
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE, PAGE + 1,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE_SIZE, PAGE_SIZE + 1,
 					    false, &idx, &d), CL_E_INTERNAL);
 	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB, ~0ull - 30 * MIB,
 					    false, &idx, &d), CL_E_INTERNAL);
 	assert_int_equal(idx, 99);
 	for (int i = 0; i < LAYOUT_MAX_SEGMENTS; i++)
 		assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k",
-						    30 * MIB + (uint64_t)i * PAGE, PAGE, false,
+						    30 * MIB + (uint64_t)i * PAGE_SIZE, PAGE_SIZE, false,
 						    &idx, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB, PAGE, false, &idx,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB, PAGE_SIZE, false, &idx,
 					    &d), CL_E_TOO_MANY);
 	sim_free(&s);
 }
@@ -172,8 +171,8 @@ static void alternating_machine(struct sim *s)
 {
 	sim_init(s, 64 * MIB);
 	sim_add(s, 0, MIB, MM_RESERVED);
-	for (uint64_t p = MIB; p < 8 * MIB; p += PAGE)
-		sim_add(s, p, p + PAGE, p / PAGE % 2 ? MM_BOOT_DATA : MM_CONVENTIONAL);
+	for (uint64_t p = MIB; p < 8 * MIB; p += PAGE_SIZE)
+		sim_add(s, p, p + PAGE_SIZE, p / PAGE_SIZE % 2 ? MM_BOOT_DATA : MM_CONVENTIONAL);
 	sim_add(s, 8 * MIB, 64 * MIB, MM_CONVENTIONAL);
 	layout_init(&lay);
 }
@@ -188,7 +187,7 @@ static void test_too_many_extents(void **state)
 	alternating_machine(&s);
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, MIB, 8 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, LAYOUT_MAX_EXTENTS * PAGE,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, LAYOUT_MAX_EXTENTS * PAGE_SIZE,
 					    false, &idx, &d), CL_OK);
 	assert_int_equal(lay.n_extents, LAYOUT_MAX_EXTENTS);
 	sim_free(&s);
@@ -197,7 +196,7 @@ static void test_too_many_extents(void **state)
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, MIB, 8 * MIB, &d), CL_OK);
 	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB,
-					    (LAYOUT_MAX_EXTENTS + 1) * PAGE, false, &idx, &d),
+					    (LAYOUT_MAX_EXTENTS + 1) * PAGE_SIZE, false, &idx, &d),
 			 CL_E_TOO_MANY);
 	assert_string_equal(d.msg, "memory too fragmented: more than 1024 extents");
 	sim_free(&s);
@@ -214,23 +213,23 @@ static void test_fragmented_staging(void **state)
 	sim_init(&s, 16 * MIB);
 	sim_add(&s, 0, MIB, MM_RESERVED);
 	sim_add(&s, MIB, 2 * MIB, MM_BOOT_DATA);
-	for (uint64_t p = 2 * MIB; p < 16 * MIB; p += 16 * PAGE) {
-		sim_add(&s, p, p + 8 * PAGE, MM_CONVENTIONAL);
-		sim_add(&s, p + 8 * PAGE, p + 16 * PAGE, MM_ACPI_NVS);
+	for (uint64_t p = 2 * MIB; p < 16 * MIB; p += 16 * PAGE_SIZE) {
+		sim_add(&s, p, p + 8 * PAGE_SIZE, MM_CONVENTIONAL);
+		sim_add(&s, p + 8 * PAGE_SIZE, p + 16 * PAGE_SIZE, MM_ACPI_NVS);
 	}
 	layout_init(&lay);
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, MIB, 2 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, 64 * PAGE, false, &idx,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, 64 * PAGE_SIZE, false, &idx,
 					    &d), CL_OK);
 	assert_int_equal(lay.n_extents, 8);
 	for (uint64_t i = 0; i < 8; i++)
-		expect_extent(i, MIB + i * 8 * PAGE, 16 * MIB - (2 * i + 2) * 8 * PAGE, 8);
+		expect_extent(i, MIB + i * 8 * PAGE_SIZE, 16 * MIB - (2 * i + 2) * 8 * PAGE_SIZE, 8);
 	/* And when nothing is left at all: */
 	layout_init(&lay);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, MIB, 2 * MIB, &d), CL_OK);
 	s.fail_after = s.allocs;
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, 4 * PAGE, false, &idx,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, 4 * PAGE_SIZE, false, &idx,
 					    &d), CL_E_OUT_OF_PAGES);
 	assert_string_equal(d.msg, "no memory left to stage pages for 0x100000");
 	sim_free(&s);
@@ -246,16 +245,16 @@ static void test_alloc_outside(void **state)
 	ovmf_like(&s);
 	pa = sim_allocator(&s);
 	/* An unclaimed window of free pages at the top: 40 strays, then a good page. */
-	lay.windows[0].start = 60 * MIB - 40 * PAGE;
+	lay.windows[0].start = 60 * MIB - 40 * PAGE_SIZE;
 	lay.windows[0].end = 60 * MIB;
 	lay.n_windows = 1;
 	assert_int_equal(layout_alloc_outside(&lay, &pa, PAGE_KIND_DATA, 1, ~0ull, &addr, &d),
 			 CL_OK);
-	assert_int_equal(addr, 60 * MIB - 41 * PAGE);
+	assert_int_equal(addr, 60 * MIB - 41 * PAGE_SIZE);
 	/* max_end is an exclusive end. */
 	assert_int_equal(layout_alloc_outside(&lay, &pa, PAGE_KIND_CODE, 2, 8 * MIB, &addr, &d),
 			 CL_OK);
-	assert_int_equal(addr, 8 * MIB - 2 * PAGE);
+	assert_int_equal(addr, 8 * MIB - 2 * PAGE_SIZE);
 	/* More strays than the builder will step over. */
 	sim_free(&s);
 	ovmf_like(&s);
@@ -282,32 +281,32 @@ static void test_chunk_and_zero(void **state)
 	(void)state;
 	ovmf_like(&s);
 	pa = sim_allocator(&s);
-	sim_add(&s, 30 * MIB + PAGE, 30 * MIB + 2 * PAGE, MM_BOOT_DATA);
+	sim_add(&s, 30 * MIB + PAGE_SIZE, 30 * MIB + 2 * PAGE_SIZE, MM_BOOT_DATA);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB, 31 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB, 2 * PAGE + 10,
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB, 2 * PAGE_SIZE + 10,
 					    false, &idx, &d), CL_OK);
 	assert_true(layout_chunk(&lay, idx, 0, &addr, &len));
 	assert_int_equal(addr, 30 * MIB);
-	assert_int_equal(len, PAGE);
-	assert_true(layout_chunk(&lay, idx, PAGE + 5, &addr, &len));
+	assert_int_equal(len, PAGE_SIZE);
+	assert_true(layout_chunk(&lay, idx, PAGE_SIZE + 5, &addr, &len));
 	assert_int_equal(addr, lay.extents[1].src + 5);
-	assert_int_equal(len, PAGE - 5);
-	assert_true(layout_chunk(&lay, idx, 3 * PAGE - 1, &addr, &len));	/* page tail */
-	assert_int_equal(addr, 30 * MIB + 3 * PAGE - 1);
+	assert_int_equal(len, PAGE_SIZE - 5);
+	assert_true(layout_chunk(&lay, idx, 3 * PAGE_SIZE - 1, &addr, &len));	/* page tail */
+	assert_int_equal(addr, 30 * MIB + 3 * PAGE_SIZE - 1);
 	assert_int_equal(len, 1);
-	assert_false(layout_chunk(&lay, idx, 3 * PAGE, &addr, &len));
+	assert_false(layout_chunk(&lay, idx, 3 * PAGE_SIZE, &addr, &len));
 	assert_false(layout_chunk(&lay, 1, 0, &addr, &len));
 	/* Zeroing crosses extents and stops exactly where asked. */
-	memset(s.ram + 30 * MIB, 0xff, PAGE);
-	memset(s.ram + lay.extents[1].src, 0xff, PAGE);
-	layout_zero(&lay, &pa, idx, PAGE - 3, 6);
-	assert_int_equal(s.ram[30 * MIB + PAGE - 4], 0xff);
-	assert_int_equal(s.ram[30 * MIB + PAGE - 3], 0);
-	assert_int_equal(s.ram[30 * MIB + PAGE - 1], 0);
+	memset(s.ram + 30 * MIB, 0xff, PAGE_SIZE);
+	memset(s.ram + lay.extents[1].src, 0xff, PAGE_SIZE);
+	layout_zero(&lay, &pa, idx, PAGE_SIZE - 3, 6);
+	assert_int_equal(s.ram[30 * MIB + PAGE_SIZE - 4], 0xff);
+	assert_int_equal(s.ram[30 * MIB + PAGE_SIZE - 3], 0);
+	assert_int_equal(s.ram[30 * MIB + PAGE_SIZE - 1], 0);
 	assert_int_equal(s.ram[lay.extents[1].src + 2], 0);
 	assert_int_equal(s.ram[lay.extents[1].src + 3], 0xff);
-	layout_zero(&lay, &pa, idx, 3 * PAGE - 2, 100);	/* clipped at the segment's end */
-	assert_int_equal(s.ram[30 * MIB + 3 * PAGE - 1], 0);
+	layout_zero(&lay, &pa, idx, 3 * PAGE_SIZE - 2, 100);	/* clipped at the segment's end */
+	assert_int_equal(s.ram[30 * MIB + 3 * PAGE_SIZE - 1], 0);
 	sim_free(&s);
 }
 
@@ -321,16 +320,16 @@ static void test_staged_segment(void **state)
 	ovmf_like(&s);
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 16 * MIB, 20 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 16 * MIB, 3 * PAGE + 1,
+	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 16 * MIB, 3 * PAGE_SIZE + 1,
 						   40 * MIB, &idx, &d), CL_OK);
 	expect_extent(0, 16 * MIB, 40 * MIB, 4);
 	assert_int_equal(lay.pages_copied, 4);
 	/* A staging buffer inside a window, or unaligned, is refused. */
-	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE, 19 * MIB, &idx,
+	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, 19 * MIB, &idx,
 						   &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE, 40 * MIB + 1,
+	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, 40 * MIB + 1,
 						   &idx, &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE, TOP_PAGE,
+	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, TOP_PAGE,
 						   &idx, &d), CL_E_INTERNAL);
 	sim_free(&s);
 }
@@ -353,7 +352,7 @@ static void test_check_final(void **state)
 	assert_string_equal(d.msg, "destination 0x1000000-0x1400000 is no longer usable RAM in "
 			    "the final memory map");
 	r[1].type = MM_LOADER_DATA;
-	r[2].start += PAGE;		/* a hole */
+	r[2].start += PAGE_SIZE;		/* a hole */
 	assert_int_equal(layout_check_final(&lay, &final, &d), CL_E_MEMMAP_INVALID);
 }
 
@@ -374,8 +373,8 @@ static void on_alarm(int sig)
 static void test_window_at_the_top_of_memory(void **state)
 {
 	struct mem_range r[2] = {
-		{ TOP_PAGE - 16 * PAGE, TOP_PAGE - 8 * PAGE, MM_CONVENTIONAL },
-		{ TOP_PAGE - 8 * PAGE, TOP_PAGE, MM_BOOT_DATA },
+		{ TOP_PAGE - 16 * PAGE_SIZE, TOP_PAGE - 8 * PAGE_SIZE, MM_CONVENTIONAL },
+		{ TOP_PAGE - 8 * PAGE_SIZE, TOP_PAGE, MM_BOOT_DATA },
 	};
 	struct memmap map = { r, 2, 2 };
 	struct page_alloc pa;
@@ -387,15 +386,15 @@ static void test_window_at_the_top_of_memory(void **state)
 	alarm(10);	/* a wrapped page loop would run for ages: fail instead */
 	ovmf_like(&s);
 	pa = sim_allocator(&s);
-	assert_int_equal(layout_reserve(&lay, &map, &pa, TOP_PAGE - 4 * PAGE, TOP_PAGE, &d),
+	assert_int_equal(layout_reserve(&lay, &map, &pa, TOP_PAGE - 4 * PAGE_SIZE, TOP_PAGE, &d),
 			 CL_OK);
 	/* A segment may end exactly where the address space does. */
-	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE - 4 * PAGE,
-					    4 * PAGE, false, &idx, &d), CL_OK);
-	expect_extent(0, TOP_PAGE - 4 * PAGE, 60 * MIB - 4 * PAGE, 4);
+	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE - 4 * PAGE_SIZE,
+					    4 * PAGE_SIZE, false, &idx, &d), CL_OK);
+	expect_extent(0, TOP_PAGE - 4 * PAGE_SIZE, 60 * MIB - 4 * PAGE_SIZE, 4);
 	/* Past the last page: refused, not wrapped. */
-	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE - PAGE,
-					    PAGE + 1, false, &idx, &d), CL_E_INTERNAL);
+	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE - PAGE_SIZE,
+					    PAGE_SIZE + 1, false, &idx, &d), CL_E_INTERNAL);
 	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE, 1, false, &idx,
 					    &d), CL_E_INTERNAL);
 	/* The list names the top pages as they are, not wrapped. */
@@ -403,8 +402,8 @@ static void test_window_at_the_top_of_memory(void **state)
 	{
 		const uint64_t *slot = (const uint64_t *)(s.ram + (lay.list_head & PAGE_MASK));
 
-		assert_int_equal(slot[0], (TOP_PAGE - 4 * PAGE) | IND_DESTINATION);
-		assert_int_equal(slot[4], (60 * MIB - PAGE) | IND_SOURCE);
+		assert_int_equal(slot[0], (TOP_PAGE - 4 * PAGE_SIZE) | IND_DESTINATION);
+		assert_int_equal(slot[4], (60 * MIB - PAGE_SIZE) | IND_SOURCE);
 		assert_int_equal(slot[5], IND_DONE);
 	}
 	alarm(0);
@@ -515,8 +514,8 @@ static void test_fixed_kernel_in_busy_memory_is_copied(void **state)
 	ovmf_like(&s);
 	run_boot(&s, &bz, 2 * MIB + 5, false, 42);
 	/* The kernel lies in busy 16..21 MiB: all of it moves; the initrd does not. */
-	assert_int_equal(lay.pages_copied, (3 * MIB + 123 + PAGE - 1) / PAGE);
-	assert_int_equal(lay.pages_in_place, (2 * MIB + 5 + PAGE - 1) / PAGE);
+	assert_int_equal(lay.pages_copied, (3 * MIB + 123 + PAGE_SIZE - 1) / PAGE_SIZE);
+	assert_int_equal(lay.pages_in_place, (2 * MIB + 5 + PAGE_SIZE - 1) / PAGE_SIZE);
 	assert_int_not_equal(lay.list_head, IND_DONE);
 	sim_free(&s);
 }
@@ -530,8 +529,8 @@ static void test_force_copy_moves_every_page(void **state)
 	ovmf_like(&s);
 	run_boot(&s, &bz, 70001, true, 7);
 	assert_int_equal(lay.pages_in_place, 0);
-	assert_int_equal(lay.pages_copied, (3 * MIB + 1 + PAGE - 1) / PAGE +
-			 (70001 + PAGE - 1) / PAGE);
+	assert_int_equal(lay.pages_copied, (3 * MIB + 1 + PAGE_SIZE - 1) / PAGE_SIZE +
+			 (70001 + PAGE_SIZE - 1) / PAGE_SIZE);
 	sim_free(&s);
 }
 

@@ -13,7 +13,7 @@
 
 #include "loadopts.h"
 
-static char text[4 * LOADOPTS_MAX_UNITS + 8];
+static char text[4 * LOADOPTS_MAX_CHARS + 8];
 static char *argv[16];
 static int argc;
 static struct diag d;
@@ -165,21 +165,116 @@ static void test_not_text(void **state)
 	}
 }
 
+/* 4096 'a's (or `chars` of them) in UTF-16LE, maybe after a BOM, maybe with their NUL. */
+static size_t long_options(uint8_t *b, int bom, size_t chars, int nul)
+{
+	size_t n = 0;
+
+	if (bom) {
+		b[n++] = 0xff;
+		b[n++] = 0xfe;
+	}
+	for (size_t i = 0; i < chars; i++) {
+		b[n++] = 'a';
+		b[n++] = 0;
+	}
+	if (nul) {
+		b[n++] = 0;
+		b[n++] = 0;
+	}
+	return n;
+}
+
+/*
+ * The longest options: 4096 characters.  efibootmgr writes them with their
+ * NUL; a byte-order mark, the NUL and a stray odd byte are not characters.
+ */
+static void test_longest(void **state)
+{
+	static uint8_t b[2 * (4097 + 2) + 1];
+	size_t n;
+
+	(void)state;
+	for (int bom = 0; bom < 2; bom++) {
+		for (int nul = 1; nul >= 0; nul--) {
+			n = long_options(b, bom, 4096, nul);
+			if (split(b, n) != CL_OK)
+				fail_msg("4096 characters (BOM %d, NUL %d, %zu bytes) refused: %s",
+					 bom, nul, n, d.msg);
+			assert_int_equal(argc, 1);
+			assert_int_equal(strlen(argv[0]), 4096);
+			b[n] = 0;
+			assert_int_equal(split(b, n + 1), CL_OK);	/* a stray NUL byte */
+			assert_int_equal(strlen(argv[0]), 4096);
+		}
+	}
+	for (int bom = 0; bom < 2; bom++) {
+		for (int nul = 0; nul < 2; nul++) {
+			n = long_options(b, bom, 4097, nul);
+			assert_int_equal(split(b, n), CL_E_OPTIONS_NOT_TEXT);
+			assert_string_equal(d.msg, "4097 characters, longer than 4096");
+		}
+	}
+}
+
+/* split() into exactly loadopts_text_cap(n) bytes, as efi/start/argv.c does. */
+static int split_in_cap(const uint8_t *bytes, size_t n, size_t *ret_len)
+{
+	size_t cap = loadopts_text_cap(n);
+	char *t = malloc(cap);
+	int rc;
+
+	argc = -1;
+	rc = loadopts_split(bytes, n, t, cap, argv, 16, &argc, &d);
+	*ret_len = rc ? 0 : strlen(argv[0]);
+	free(t);
+	return rc;
+}
+
+/* The text buffer callers allocate is enough for the widest longest options, and bounded. */
+static void test_text_cap(void **state)
+{
+	static uint8_t b[1 << 20];
+	size_t n = 0, len;
+
+	(void)state;
+	assert_int_equal(loadopts_text_cap(0), 1);
+	assert_int_equal(loadopts_text_cap(7), 3 * 3 + 1);
+	assert_int_equal(loadopts_text_cap(sizeof(b)), 4096 * 3 + 1);
+	/* A BOM, "a" and 4095 euro signs (3 bytes of UTF-8 each), the NUL. */
+	b[n++] = 0xff;
+	b[n++] = 0xfe;
+	b[n++] = 'a';
+	b[n++] = 0;
+	for (int i = 0; i < 4095; i++) {
+		b[n++] = 0xac;
+		b[n++] = 0x20;
+	}
+	b[n++] = 0;
+	b[n++] = 0;
+	assert_int_equal(split_in_cap(b, n, &len), CL_OK);
+	assert_int_equal(len, 1 + 3 * 4095);
+	/* Zero padding after the NUL does not grow the buffer past the limit. */
+	memset(b + n, 0, sizeof(b) - n);
+	assert_int_equal(split_in_cap(b, sizeof(b), &len), CL_OK);
+	assert_int_equal(len, 1 + 3 * 4095);
+}
+
 static void test_limits(void **state)
 {
-	uint8_t *b = calloc(LOADOPTS_MAX_UNITS + 2, 2);
+	uint8_t *b = calloc(LOADOPTS_MAX_CHARS + 2, 2);
 	char *small_argv[2];
 	char small[8];
 	size_t n;
 
 	(void)state;
-	for (int i = 0; i < LOADOPTS_MAX_UNITS; i++)
+	for (int i = 0; i < LOADOPTS_MAX_CHARS; i++)
 		b[2 * i] = 'a';
-	assert_int_equal(split(b, 2 * LOADOPTS_MAX_UNITS), CL_OK);
+	assert_int_equal(split(b, 2 * LOADOPTS_MAX_CHARS), CL_OK);
 	assert_int_equal(argc, 1);
-	b[2 * LOADOPTS_MAX_UNITS] = 'a';
-	assert_int_equal(split(b, 2 * LOADOPTS_MAX_UNITS + 2), CL_E_OPTIONS_NOT_TEXT);
-	assert_string_equal(d.msg, "longer than 4096 characters");
+	b[2 * LOADOPTS_MAX_CHARS] = 'a';
+	assert_int_equal(split(b, 2 * LOADOPTS_MAX_CHARS + 2), CL_E_OPTIONS_NOT_TEXT);
+	assert_string_equal(d.msg, "4097 characters, longer than 4096");
 	/* Output and word table are bounded by the caller's sizes. */
 	n = utf16("a b c", b, 0);
 	assert_int_equal(loadopts_split(b, n, text, sizeof(text), small_argv, 2, &argc, &d),
@@ -201,6 +296,8 @@ int main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_nothing),
 		cmocka_unit_test(test_not_text),
+		cmocka_unit_test(test_longest),
+		cmocka_unit_test(test_text_cap),
 		cmocka_unit_test(test_limits),
 	};
 

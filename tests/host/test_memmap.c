@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "memmap.h"
+#include "status_name.h"
 
 #define M (1ull << 20)
 #define G (1ull << 30)

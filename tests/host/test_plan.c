@@ -12,6 +12,7 @@
 
 #include "bootparam.h"
 #include "plan.h"
+#include "status_name.h"
 
 #define K (1ull << 10)
 #define M (1ull << 20)
@@ -238,11 +239,89 @@ static void test_no_memory_at_all(void **state)
 	assert_int_equal(plan.initrd_end, 0);
 }
 
+/*
+ * Refusals name the range they are about with numbers that do not wrap:
+ * the exact message per case, end past 2^64 included.
+ */
+struct message_case {
+	const char *name;
+	uint64_t pref, init_size;
+	uint16_t xlf;			/* 0 means XLF_KERNEL_64 alone */
+	uint64_t initrd_size;		/* 0: the case is about the kernel */
+	int rc;
+	const char *msg;
+};
+
+static const struct message_case message_cases[] = {
+	{ "fixed kernel whose window ends past 2^64", 0xfffffffffffff000ull, 4 * M, ABOVE_4G, 0,
+	  CL_E_NO_KERNEL_WINDOW,
+	  "non-relocatable kernel needs 4096 KiB at 0xfffffffffffff000, past the end of the "
+	  "address space" },
+	{ "fixed kernel whose window ends exactly at 2^64", 0ull - 4 * M, 4 * M, ABOVE_4G, 0,
+	  CL_E_NO_KERNEL_WINDOW,
+	  "non-relocatable kernel needs 4096 KiB at 0xffffffffffc00000, past the end of the "
+	  "address space" },
+	{ "fixed kernel past 2^64 without XLF_CAN_BE_LOADED_ABOVE_4G", 0xfffffffffffff000ull,
+	  4 * M, 0, 0, CL_E_NO_KERNEL_WINDOW,
+	  "non-relocatable kernel needs 4096 KiB at 0xfffffffffffff000, past the end of the "
+	  "address space" },
+	{ "fixed kernel above 4 GiB", 4 * G, 4 * M, 0, 0, CL_E_NO_KERNEL_WINDOW,
+	  "non-relocatable kernel needs 0x100000000-0x100400000, beyond 4 GiB, and it has no "
+	  "XLF_CAN_BE_LOADED_ABOVE_4G" },
+	{ "fixed kernel across 4 GiB", 4 * G - 2 * M, 4 * M, 0, 0, CL_E_NO_KERNEL_WINDOW,
+	  "non-relocatable kernel needs 0xffe00000-0x100200000, beyond 4 GiB, and it has no "
+	  "XLF_CAN_BE_LOADED_ABOVE_4G" },
+	{ "fixed kernel below 1 MiB", 512 * K, 4 * M, 0, 0, CL_E_NO_KERNEL_WINDOW,
+	  "non-relocatable kernel needs 0x80000-0x480000, below 1 MiB, which the loader "
+	  "leaves to Linux" },
+	{ "fixed kernel over reserved memory", 60 * M, 8 * M, 0, 0, CL_E_NO_KERNEL_WINDOW,
+	  "non-relocatable kernel needs 0x3c00000-0x4400000, which is not RAM the loader may "
+	  "use" },
+	{ "initrd as large as the address space", 16 * M, 4 * M, 0, ~0ull, CL_E_NO_INITRD_WINDOW,
+	  "initrd needs 18014398509481984 KiB of free memory below 0x80000000 and none is left" },
+	{ "initrd within a page of 2^64 bytes", 16 * M, 4 * M, ABOVE_4G, ~0ull - 4094,
+	  CL_E_NO_INITRD_WINDOW,
+	  "initrd needs 18014398509481984 KiB of free memory below 0xfffffffffffff000 and none "
+	  "is left" },
+};
+
+static void test_messages(void **state)
+{
+	struct mem_range r[2] = { { 0, 1 * M, RSVD }, { 1 * M, 64 * M, CONV } };
+	struct memmap map = { r, 2, 2 };
+	size_t failed = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(message_cases) / sizeof(message_cases[0]); i++) {
+		const struct message_case *c = &message_cases[i];
+		struct bzimage_info bz = { .version = 0x020f, .relocatable = false,
+					   .pref_address = c->pref, .kernel_alignment = 4 * K,
+					   .min_alignment = 4 * K, .init_size = c->init_size,
+					   .xloadflags = c->xlf ? c->xlf : XLF_KERNEL_64,
+					   .initrd_addr_max = 0x7fffffff };
+		struct plan plan = { 0 };
+		struct diag d = { "" };
+		int rc = plan_kernel(&map, &bz, &plan, &d);
+
+		if (!rc && c->initrd_size)
+			rc = plan_initrd(&map, &bz, c->initrd_size, &plan, &d);
+		if (rc != c->rc || strcmp(d.msg, c->msg)) {
+			print_error("%s: %s \"%s\"\n  expected %s \"%s\"\n", c->name,
+				    cl_status_name(rc), d.msg, cl_status_name(c->rc), c->msg);
+			failed++;
+		}
+	}
+	if (failed)
+		fail_msg("%zu of %zu message cases failed", failed,
+			 sizeof(message_cases) / sizeof(message_cases[0]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_no_memory_at_all),
+		cmocka_unit_test(test_messages),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);

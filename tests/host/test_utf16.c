@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "status_name.h"
 #include "utf16.h"
 
 struct conv_case {

@@ -28,6 +28,12 @@ printf '\000\330A\000' >"$d/opts6.bin"				# unpaired surrogate
 utf16 '"\boot\vmlinuz' >"$d/opts7.bin"				# unterminated quote
 utf16 '--bogus \boot\vmlinuz' >"$d/opts8.bin"			# text, but a bad option
 utf16 '--config \loader\nope.conf' >"$d/opts9.bin"		# a config that is not there
+# The longest options, 4096 characters and their NUL (with a BOM too), are
+# parsed (their first word is then refused); 4097 characters are not.
+pad4096() { printf "%s %0$((4095 - ${#1}))d" "$1" 0; }
+utf16 "$(pad4096 --long-4096)" >"$d/opts10.bin"
+{ printf '\377\376'; utf16 "$(pad4096 --bom-4096)"; } >"$d/opts11.bin"
+utf16 "$(pad4096 --long-4097)0" >"$d/opts12.bin"
 
 prefix='chainload: error: load options:'
 expected=(
@@ -41,6 +47,9 @@ expected=(
 	"$prefix unterminated double quote (EFI_INVALID_PARAMETER)"
 	'chainload: error: arguments: unknown option --bogus (try --help) (EFI_INVALID_PARAMETER)'
 	'chainload: error: \loader\nope.conf: cannot open file (EFI_NOT_FOUND)'
+	'chainload: error: arguments: unknown option --long-4096 (try --help) (EFI_INVALID_PARAMETER)'
+	'chainload: error: arguments: unknown option --bom-4096 (try --help) (EFI_INVALID_PARAMETER)'
+	"$prefix 4097 characters, longer than 4096 (EFI_INVALID_PARAMETER)"
 )
 args=()
 for i in "${!expected[@]}"; do
