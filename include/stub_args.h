@@ -3,12 +3,12 @@
  * The control pages: the relocation blob (stub + verifier), its argument
  * block and its stack, identity-mapped EfiLoaderCode below 4 GiB.
  *
- *   0x0000  blob code (relocate/stub.S first, then relocate/verify.c and
- *           core/sha256.c), at most CONTROL_CODE_MAX bytes
+ *   0x0000  blob code (relocate/blob/stub.S first, then relocate/blob/verify.c
+ *           and core/sha256.c), at most CONTROL_CODE_MAX bytes
  *   0x1800  struct stub_args (filled by efi/ before ExitBootServices)
  *   0x2000  top of the stack, which grows down towards the argument block
  *
- * The offsets are #defines so relocate/stub.S can use them; the C struct is
+ * The offsets are #defines so relocate/blob/stub.S can use them; the C struct is
  * pinned to them by static asserts.
  */
 #ifndef CHAINLOAD_STUB_ARGS_H
@@ -36,6 +36,7 @@
 
 #define STUB_F_VERIFY		0x1	/* check SHA-256 of each segment after the copy */
 #define STUB_F_VERBOSE		0x2	/* report the verification on COM1 */
+/* Digest slots: core/layout.h asserts no layout has more segments. */
 #define STUB_MAX_SEGS		4
 
 #define BOOT_CS			0x10

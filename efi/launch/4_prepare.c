@@ -40,7 +40,7 @@ static void take_digests(struct launch *ln)
 	const struct layout *l = ln->layout;
 	UINT64 start = cpu_rdtsc();
 
-	for (size_t i = 0; i < l->n_segments && i < STUB_MAX_SEGS; i++) {
+	for (size_t i = 0; i < l->n_segments; i++) {
 		struct stub_segment *d = &ln->digests[i];
 		const char *name = l->segments[i].name;
 		size_t n = 0;
