@@ -44,39 +44,45 @@ static EFI_STATUS run(struct launch *ln)
 	EFI_STATUS st;
 
 	st = launch_open_inputs(ln);
-	if (!EFI_ERROR(st))
-		st = firmware_info_collect(&ln->fw, ln->args->verbose);
+	if (EFI_ERROR(st))
+		return st;
+	st = firmware_info_collect(&ln->fw, ln->args->verbose);
+	if (EFI_ERROR(st))
+		return st;
 	ln->us_open = timer_lap_us(&ln->timer);
 	/*
 	 * Before the snapshot: a pool this large takes fresh pages, maybe from
 	 * the free window the plan is about to choose.
 	 */
-	if (!EFI_ERROR(st))
-		st = BS->AllocatePool(EfiLoaderData, sizeof(*ln->layout), (void **)&ln->layout);
-	if (!EFI_ERROR(st))
-		st = launch_plan_memory(ln);
-	ln->us_plan = timer_lap_us(&ln->timer);
-	if (!EFI_ERROR(st))
-		st = launch_stage_files(ln);
-	/* The initrd as staged is what the kernel gets; the TPM sees the same bytes. */
-	if (!EFI_ERROR(st))
-		st = measure_initrd_cmdline(&ln->measure, ln->layout, ln->initrd_seg,
-					    ln->initrd_size, ln->args->cmdline,
-					    ln->args->cmdline_len);
-	ln->us_read = timer_lap_us(&ln->timer);
-	if (!EFI_ERROR(st))
-		st = launch_prepare(ln);
-	ln->us_prepare = timer_lap_us(&ln->timer);
+	st = BS->AllocatePool(EfiLoaderData, sizeof(*ln->layout), (void **)&ln->layout);
+	if (EFI_ERROR(st))
+		return con_error(st, "chainload.efi", "no memory for the layout");
+	st = launch_plan_memory(ln);
 	if (EFI_ERROR(st))
 		return st;
+	ln->us_plan = timer_lap_us(&ln->timer);
+	st = launch_stage_files(ln);
+	if (EFI_ERROR(st))
+		return st;
+	/* The initrd as staged is what the kernel gets; the TPM sees the same bytes. */
+	st = measure_initrd_cmdline(&ln->measure, ln->layout, ln->initrd_seg, ln->initrd_size,
+				    ln->args->cmdline, ln->args->cmdline_len);
+	if (EFI_ERROR(st))
+		return st;
+	ln->us_read = timer_lap_us(&ln->timer);
+	st = launch_prepare(ln);
+	if (EFI_ERROR(st))
+		return st;
+	ln->us_prepare = timer_lap_us(&ln->timer);
 	launch_print_summary(ln);
 	if (ln->args->verbose)
 		launch_print_plan(ln);
 	if (ln->args->dry_run) {
 		st = exit_rehearse(&ln->exit);
-		if (!EFI_ERROR(st))
-			con_print("chainload: dry run: stopping before ExitBootServices\n");
-		return st;
+		if (EFI_ERROR(st))
+			return st;
+		con_print("chainload: dry run: stopping before ExitBootServices\n");
+		return EFI_SUCCESS;
 	}
 	/* Boot Loader Interface: the last variable, before the final memory map. */
 	bli_exec();
