@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The flow of docs/architecture.md, one step per function and file:
- *   launch_open_inputs  (1_open.c)    kernel header and file sizes; reject
- *                                     bad input early; verify and measure
- *                                     the kernel
+ *   launch_open_inputs  (1_open.c)    paging mode, kernel header and file
+ *                                     sizes; reject bad input early
  *   launch_plan_memory  (2_plan.c)    memory map snapshot -> kernel and
  *                                     initrd addresses
- *   launch_stage_files  (3_stage.c)   claim destinations, allocate sources,
- *                                     read files into them
+ *   launch_stage_files  (3_stage.c)   claim destinations, read each file
+ *                                     once to where the stub takes it from;
+ *                                     verify and measure the kernel
  *   launch_prepare      (4_prepare.c) boot_params, command line, digests,
  *                                     page list, identity map, control
  *                                     pages, buffers for the final memory map
@@ -50,13 +50,6 @@ static EFI_STATUS run(struct launch *ln)
 	if (EFI_ERROR(st))
 		return st;
 	ln->us_open = timer_lap_us(&ln->timer);
-	/*
-	 * Before the snapshot: a pool this large takes fresh pages, maybe from
-	 * the free window the plan is about to choose.
-	 */
-	st = BS->AllocatePool(EfiLoaderData, sizeof(*ln->layout), (void **)&ln->layout);
-	if (EFI_ERROR(st))
-		return con_error(st, "chainload.efi", "no memory for the layout");
 	st = launch_plan_memory(ln);
 	if (EFI_ERROR(st))
 		return st;
