@@ -9,6 +9,7 @@
 #include "launch/launch_state.h"
 
 #include <efilib.h>
+#include <string.h>
 
 /* The stub's identity map is 4-level: refuse 5-level paging before any work. */
 static EFI_STATUS check_paging(void)
@@ -47,6 +48,31 @@ static EFI_STATUS open_kernel(struct launch *ln)
 	return EFI_SUCCESS;
 }
 
+/*
+ * For messages about the initrd image: its files' paths joined by " + ",
+ * in the order they are concatenated.  Pool memory, freed with the launch.
+ */
+static EFI_STATUS name_initrds(struct launch *ln)
+{
+	const struct boot_args *a = ln->args;
+	UINTN len = 1, n = 0;
+	EFI_STATUS st;
+
+	for (size_t i = 0; i < a->n_initrds; i++)
+		len += (i ? 3 : 0) + strlen(a->initrds[i]);
+	st = BS->AllocatePool(EfiLoaderData, len, (void **)&ln->initrd_names);
+	if (EFI_ERROR(st))
+		return con_error(st, "chainload.efi", "no memory to name the initrds");
+	for (size_t i = 0; i < a->n_initrds; i++) {
+		for (const char *sep = " + "; i && *sep; sep++)
+			ln->initrd_names[n++] = *sep;
+		for (const char *p = a->initrds[i]; *p; p++)
+			ln->initrd_names[n++] = *p;
+	}
+	ln->initrd_names[n] = '\0';
+	return EFI_SUCCESS;
+}
+
 /* Several initrds form one image: each starts 4-byte aligned, zero padded. */
 static EFI_STATUS open_initrds(struct launch *ln)
 {
@@ -61,7 +87,7 @@ static EFI_STATUS open_initrds(struct launch *ln)
 		end = ln->initrd_offset[i] + ln->initrds[i].size;
 	}
 	ln->initrd_size = end;
-	return EFI_SUCCESS;
+	return ln->args->n_initrds ? name_initrds(ln) : EFI_SUCCESS;
 }
 
 EFI_STATUS launch_open_inputs(struct launch *ln)

@@ -6,7 +6,6 @@
 
 EFI_STATUS launch_plan_memory(struct launch *ln)
 {
-	const char *initrd_name = ln->args->n_initrds ? ln->args->initrds[0] : "initrd";
 	struct diag d;
 	EFI_STATUS st;
 	int rc;
@@ -26,6 +25,6 @@ EFI_STATUS launch_plan_memory(struct launch *ln)
 		return launch_core_error(rc, ln->kernel.path, &d);
 	rc = plan_initrd(&ln->map, &ln->bz, ln->initrd_size, &ln->plan, &d);
 	if (rc)
-		return launch_core_error(rc, initrd_name, &d);
+		return launch_core_error(rc, ln->initrd_names, &d);
 	return EFI_SUCCESS;
 }

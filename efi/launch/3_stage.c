@@ -120,7 +120,7 @@ static EFI_STATUS stage_initrds(struct launch *ln)
 	rc = layout_add_segment(l, &ln->map, &ln->pa, "initrd", ln->plan.initrd_addr,
 				ln->initrd_size, ln->args->force_copy, &ln->initrd_seg, &d);
 	if (rc)
-		return launch_core_error(rc, ln->kernel.path, &d);
+		return launch_core_error(rc, ln->initrd_names, &d);
 	for (size_t i = 0; i < ln->args->n_initrds; i++) {
 		UINT64 off = ln->initrd_offset[i];
 		UINT64 prev_end = i ? ln->initrd_offset[i - 1] + ln->initrds[i - 1].size : 0;
@@ -149,7 +149,7 @@ EFI_STATUS launch_stage_files(struct launch *ln)
 		rc = layout_reserve(l, &ln->map, &ln->pa, ln->plan.initrd_addr,
 				    ln->plan.initrd_end, &d);
 		if (rc)
-			return launch_core_error(rc, ln->kernel.path, &d);
+			return launch_core_error(rc, ln->initrd_names, &d);
 	}
 	st = ln->whole_kernel ? stage_whole_kernel(ln) : stage_kernel_payload(ln);
 	if (EFI_ERROR(st))

@@ -27,6 +27,8 @@ static void launch_release(struct launch *ln)
 	exit_release(&ln->exit);
 	measure_release(&ln->measure);
 	test_fragment_release(&ln->fragment);
+	if (ln->initrd_names)
+		BS->FreePool(ln->initrd_names);
 	if (ln->layout)
 		BS->FreePool(ln->layout);
 	memory_map_free(&ln->map);

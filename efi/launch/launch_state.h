@@ -48,6 +48,7 @@ struct launch {
 	struct efi_file initrds[ARGS_MAX_INITRDS];
 	UINT64 initrd_offset[ARGS_MAX_INITRDS];	/* 4-byte aligned, in the image */
 	UINT64 initrd_size;			/* end of the last file's bytes */
+	char *initrd_names;			/* pool: "a + b", for messages */
 	struct ledger ledger;
 	struct page_alloc pa;
 	struct memmap map;
