@@ -96,25 +96,39 @@ EFI_STATUS exit_rehearse(struct exit_ctx *x)
 	return EFI_SUCCESS;
 }
 
+/*
+ * The one line about an exit that did not happen.  The firmware may have
+ * shut part of its services down on the first call, so the launch then
+ * frees only memory (launch_release) and returns.
+ */
+static EFI_STATUS exit_failed(EFI_STATUS st, int attempts, const char *why)
+{
+	return con_error(st, "ExitBootServices", "%s after %d attempt%s; boot services may be "
+			 "partly shut down, so only memory is freed before returning",
+			 why, attempts, attempts == 1 ? "" : "s");
+}
+
 EFI_STATUS exit_and_enter(struct exit_ctx *x, EFI_HANDLE image)
 {
-	EFI_STATUS st = EFI_ABORTED;
 	struct diag d;
+	EFI_STATUS st;
 
 	for (int attempt = 0; attempt < EXIT_ATTEMPTS; attempt++) {
 		st = finalize(x, &d);
+		if (EFI_ERROR(st) && !attempt)
+			return con_error(st, "memory map", "%s", d.msg);
 		if (EFI_ERROR(st))
-			/* After a failed exit the console may be gone: stay quiet. */
-			return attempt ? st : con_error(st, "memory map", "%s", d.msg);
+			return exit_failed(st, attempt, d.msg);
+		x->exit_attempted = TRUE;
 		st = BS->ExitBootServices(image, x->raw.key);
 		if (!EFI_ERROR(st)) {
 			/* ---- point of no return: boot services are gone ---- */
 			((stub_entry_fn)(UINTN)x->control_addr)(x->args_addr);
 		}
 		if (st != EFI_INVALID_PARAMETER)	/* only a stale key is retried */
-			break;
+			return exit_failed(st, attempt + 1, "refused");
 	}
-	return st;
+	return exit_failed(EFI_INVALID_PARAMETER, EXIT_ATTEMPTS, "map key still stale");
 }
 
 void exit_release(struct exit_ctx *x)

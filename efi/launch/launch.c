@@ -22,10 +22,10 @@
 
 #include "launch/launch_state.h"
 
-static void launch_release(struct launch *ln)
+/* Memory: pool buffers and the ledger's pages.  Allowed at any time. */
+static void release_memory(struct launch *ln)
 {
 	exit_release(&ln->exit);
-	measure_release(&ln->measure);
 	test_fragment_release(&ln->fragment);
 	if (ln->initrd_names)
 		BS->FreePool(ln->initrd_names);
@@ -33,11 +33,29 @@ static void launch_release(struct launch *ln)
 		BS->FreePool(ln->layout);
 	memory_map_free(&ln->map);
 	pages_free_all(&ln->ledger);
+}
+
+/* What else the launch holds of the firmware's: the TPM log table, the files. */
+static void release_firmware_state(struct launch *ln)
+{
+	measure_release(&ln->measure);
 	for (size_t i = 0; i < ln->args->n_initrds; i++)
 		file_close(&ln->initrds[i]);
 	file_close(&ln->kernel);
 	if (ln->root)
 		ln->root->Close(ln->root);
+}
+
+/*
+ * Once ExitBootServices was called, even in vain, only the memory services
+ * may be used (UEFI specification, ExitBootServices): the files stay open
+ * and the TPM log table stays installed, with its memory.
+ */
+static void launch_release(struct launch *ln)
+{
+	if (!ln->exit.exit_attempted)
+		release_firmware_state(ln);
+	release_memory(ln);
 }
 
 /* Runs the steps in order; stops at the first failure. */
