@@ -70,11 +70,13 @@ static EFI_STATUS set_path(const struct image_location *loc, const char *path,
 	return EFI_SUCCESS;
 }
 
-/* Reads and parses cf->path into cf->text and cf->cfg; on failure both stay NULL. */
+/* Reads and parses cf->path; fills cf->text and cf->cfg only on success. */
 static EFI_STATUS read_and_parse(EFI_FILE_HANDLE root, struct config_file *cf)
 {
+	struct config *cfg;
 	struct efi_file f;
 	struct diag d;
+	char *text;
 	EFI_STATUS st;
 	int rc;
 
@@ -86,34 +88,34 @@ static EFI_STATUS read_and_parse(EFI_FILE_HANDLE root, struct config_file *cf)
 			       (unsigned long long)f.size, (unsigned)CONFIG_MAX_BYTES);
 		goto err_size;
 	}
-	st = BS->AllocatePool(EfiLoaderData, f.size + 1, (void **)&cf->text);
+	st = BS->AllocatePool(EfiLoaderData, f.size + 1, (void **)&text);
 	if (EFI_ERROR(st)) {
 		con_error(st, cf->path, "no memory for the file");
 		goto err_text;
 	}
-	st = BS->AllocatePool(EfiLoaderData, sizeof(*cf->cfg), (void **)&cf->cfg);
+	st = BS->AllocatePool(EfiLoaderData, sizeof(*cfg), (void **)&cfg);
 	if (EFI_ERROR(st)) {
 		con_error(st, cf->path, "no memory to parse the file");
 		goto err_cfg;
 	}
-	st = file_read(&f, 0, cf->text, f.size);
+	st = file_read(&f, 0, text, f.size);
 	if (EFI_ERROR(st))
 		goto err_read;
-	rc = config_parse(cf->text, f.size, cf->cfg, &d);
+	rc = config_parse(text, f.size, cfg, &d);
 	if (rc) {
 		st = con_error(efi_status_of(rc), cf->path, "%s", d.msg);
 		goto err_parse;
 	}
 	file_close(&f);
+	cf->text = text;
+	cf->cfg = cfg;
 	return EFI_SUCCESS;
 
 err_parse:
 err_read:
-	BS->FreePool(cf->cfg);
-	cf->cfg = NULL;
+	BS->FreePool(cfg);
 err_cfg:
-	BS->FreePool(cf->text);
-	cf->text = NULL;
+	BS->FreePool(text);
 err_text:
 err_size:
 	file_close(&f);
