@@ -74,7 +74,7 @@ static EFI_STATUS stage_whole_kernel(struct launch *ln)
 				  setup_pages + payload_pages, UINT64_MAX, &addr, &d);
 	if (rc)
 		return con_error(efi_status_of(rc), ln->kernel.path, "no memory to read the whole "
-				 "file (%llu pages) for verification and measurement",
+				 "file (%llu pages) for verification or measurement",
 				 (unsigned long long)(setup_pages + payload_pages));
 	file = (UINT8 *)(UINTN)(addr + lead);
 	payload = addr + setup_pages * PAGE;
