@@ -27,7 +27,7 @@ expected=(
 {
 	echo '@echo -off'
 	echo 'fs0:'
-	echo 'memmap > \before.txt'
+	printf '%s\n' 'memmap > \before.txt'
 	for i in "${!cases[@]}"; do
 		echo "${cases[$i]}"
 		echo "echo INITRD-CASE-$i returned %lasterror%"
