@@ -22,10 +22,15 @@
 #include "memmap.h"
 #include "page_alloc.h"
 #include "status.h"
+#include "stub_args.h"
 
 #define LAYOUT_MAX_WINDOWS	4
 #define LAYOUT_MAX_SEGMENTS	4
 #define LAYOUT_MAX_EXTENTS	1024
+
+/* After the copy the stub checks every segment's SHA-256: none may go unverified. */
+_Static_assert(LAYOUT_MAX_SEGMENTS <= STUB_MAX_SEGS,
+	       "the relocation stub must have a digest slot for every layout segment");
 
 struct window {
 	uint64_t start;		/* page aligned */

@@ -43,7 +43,10 @@ static void print_lines(const char *text)
 	}
 }
 
-/* Config mode: the config says what to boot, the command line adds to it. */
+/*
+ * Config mode: the config says what to boot, the command line adds to it.
+ * On success `cf` holds the strings `args` now points into.
+ */
 static EFI_STATUS apply_config(EFI_HANDLE image, const struct image_location *loc,
 			       struct boot_args *args, struct config_file *cf)
 {
@@ -57,25 +60,56 @@ static EFI_STATUS apply_config(EFI_HANDLE image, const struct image_location *lo
 		return st;
 	c = cf->cfg;
 	rc = args_apply_config(args, c, &d);
-	if (rc)
-		return con_error(efi_status_of(rc), cf->path, "%s", d.msg);
+	if (rc) {
+		st = con_error(efi_status_of(rc), cf->path, "%s", d.msg);
+		goto err_apply;
+	}
 	if (args->verbose)
 		con_print("chainload: config %s: %s%s%s%s\n", cf->path,
 			  c->title ? c->title : "(no title)", c->version ? " (" : "",
 			  c->version ? c->version : "", c->version ? ")" : "");
 	return EFI_SUCCESS;
+
+err_apply:
+	config_file_free(cf);
+	return st;
+}
+
+/* The words -> arguments -> (config) -> one launch; `cmdline` is args_parse's buffer. */
+static EFI_STATUS boot(EFI_HANDLE image, const struct image_location *loc,
+		       const struct launch_words *words, char *cmdline)
+{
+	struct config_file cf;
+	struct boot_args args;
+	struct diag d;
+	EFI_STATUS st;
+	int rc;
+
+	rc = args_parse(words->argc, words->argv, cmdline, CMDLINE_CAP, &args, &d);
+	if (rc)
+		return con_error(efi_status_of(rc), "arguments", "%s", d.msg);
+	if (args.help || args.version) {
+		con_print("chainload %s\n", CHAINLOAD_VERSION);
+		if (args.help)
+			print_lines(args_usage);
+		return EFI_SUCCESS;
+	}
+	if (!args.use_config)
+		return launch(image, &args);
+	st = apply_config(image, loc, &args, &cf);
+	if (EFI_ERROR(st))
+		return st;
+	st = launch(image, &args);
+	config_file_free(&cf);
+	return st;
 }
 
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 {
 	struct image_location *loc;
-	struct config_file cf = { 0 };
 	struct launch_words words;
-	struct boot_args args;
 	char *cmdline;
-	struct diag d;
 	EFI_STATUS st;
-	int rc;
 
 	InitializeLib(image, systab);
 	/* The firmware's 5-minute watchdog would reset us mid-load. */
@@ -94,28 +128,13 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 		con_error(st, "chainload.efi", "no memory for the command line");
 		goto err_cmdline;
 	}
-	rc = args_parse(words.argc, words.argv, cmdline, CMDLINE_CAP, &args, &d);
-	if (rc) {
-		st = con_error(efi_status_of(rc), "arguments", "%s", d.msg);
-		goto err_args;
-	}
-	if (args.help || args.version) {
-		con_print("chainload %s\n", CHAINLOAD_VERSION);
-		if (args.help)
-			print_lines(args_usage);
-		st = EFI_SUCCESS;
-		goto err_args;
-	}
-	if (args.use_config) {
-		st = apply_config(image, loc, &args, &cf);
-		if (EFI_ERROR(st))
-			goto err_config;
-	}
-	st = launch(image, &args);
-err_config:
-	config_file_free(&cf);
-err_args:
+	/* Returns only when no kernel was started: free everything, pass the status on. */
+	st = boot(image, loc, &words, cmdline);
 	BS->FreePool(cmdline);
+	launch_words_free(&words);
+	BS->FreePool(loc);
+	return st;
+
 err_cmdline:
 	launch_words_free(&words);
 err_words:

@@ -8,7 +8,7 @@
  *   0x1800  struct stub_args (filled by relocate/control.c before ExitBootServices)
  *   0x2000  top of the stack, which grows down towards the argument block
  *
- * The offsets are #defines so relocate/stub.S can use them; the C struct is
+ * The offsets are #defines so relocate/blob/stub.S can use them; the C struct is
  * pinned to them by static asserts.
  */
 #ifndef CHAINLOAD_STUB_ARGS_H
@@ -38,6 +38,7 @@
 
 #define STUB_F_VERIFY		0x1	/* check SHA-256 of each segment after the copy */
 #define STUB_F_VERBOSE		0x2	/* report the verification on COM1 */
+/* Digest slots: core/layout.h asserts no layout has more segments. */
 #define STUB_MAX_SEGS		4
 
 #define BOOT_CS			0x10

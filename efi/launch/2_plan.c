@@ -2,16 +2,21 @@
 /* Planning: the memory map as it is now -> where the kernel and the initrd go. */
 #include "launch/launch_state.h"
 
+#include <efilib.h>
+
 EFI_STATUS launch_plan_memory(struct launch *ln)
 {
-	const char *initrd_name = ln->args->n_initrds ? ln->args->initrds[0] : "initrd";
 	struct diag d;
 	EFI_STATUS st;
 	int rc;
 
-	if (cpu_read_cr4() & CR4_LA57)
-		return con_error(EFI_UNSUPPORTED, "firmware",
-				 "runs 5-level paging; chainload builds 4-level tables only");
+	/*
+	 * Before the snapshot: a pool this large takes fresh pages, maybe from
+	 * the free window the plan is about to choose.
+	 */
+	st = BS->AllocatePool(EfiLoaderData, sizeof(*ln->layout), (void **)&ln->layout);
+	if (EFI_ERROR(st))
+		return con_error(st, "chainload.efi", "no memory for the layout");
 	st = memory_map_snapshot(&ln->map);
 	if (EFI_ERROR(st))
 		return st;
@@ -20,6 +25,6 @@ EFI_STATUS launch_plan_memory(struct launch *ln)
 		return launch_core_error(rc, ln->kernel.path, &d);
 	rc = plan_initrd(&ln->map, &ln->bz, ln->initrd_size, &ln->plan, &d);
 	if (rc)
-		return launch_core_error(rc, initrd_name, &d);
+		return launch_core_error(rc, ln->initrd_names, &d);
 	return EFI_SUCCESS;
 }

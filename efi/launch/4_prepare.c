@@ -43,7 +43,7 @@ static void take_digests(struct launch *ln)
 	UINT64 start = cpu_rdtsc();
 	UINT64 addr, len;
 
-	for (size_t i = 0; i < l->n_segments && i < STUB_MAX_SEGS; i++) {
+	for (size_t i = 0; i < l->n_segments; i++) {
 		struct stub_segment *d = &ln->digests[i];
 		const char *name = l->segments[i].name;
 		size_t n = 0;
@@ -72,12 +72,14 @@ static EFI_STATUS prepare_control(struct launch *ln)
 	int rc;
 
 	rc = kexec_list_build(ln->layout, &ln->pa, &d);
-	if (!rc)
-		rc = identmap_build(ln->layout, &ln->pa, memmap_top(&ln->map), cpu_has_gb_pages(),
-				    &ln->idmap, &d);
-	if (!rc)
-		rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_CODE, CONTROL_PAGES,
-					  FOUR_GIB, &control, &d);
+	if (rc)
+		return launch_core_error(rc, "relocation", &d);
+	rc = identmap_build(ln->layout, &ln->pa, memmap_top(&ln->map), cpu_has_gb_pages(),
+			    &ln->idmap, &d);
+	if (rc)
+		return launch_core_error(rc, "relocation", &d);
+	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_CODE, CONTROL_PAGES, FOUR_GIB,
+				  &control, &d);
 	if (rc)
 		return launch_core_error(rc, "relocation", &d);
 	if (verify)
@@ -100,8 +102,9 @@ EFI_STATUS launch_prepare(struct launch *ln)
 	EFI_STATUS st;
 
 	st = prepare_boot_params(ln);
-	if (!EFI_ERROR(st))
-		st = prepare_control(ln);
+	if (EFI_ERROR(st))
+		return st;
+	st = prepare_control(ln);
 	if (EFI_ERROR(st))
 		return st;
 	ln->exit.bp = (struct boot_params *)(UINTN)ln->bp_addr;

@@ -60,21 +60,25 @@ EFI_STATUS exit_prepare(struct exit_ctx *x, const struct layout *l, const struct
 
 /*
  * Final GetMemoryMap and all that derives from it.  Pure computation into
- * buffers we own: no allocation, no output, so the map key stays valid.
+ * buffers we own: no allocation, no output, so the map key stays valid.  A
+ * failure is described in *d, for the caller to print once it may.
  */
-static EFI_STATUS finalize(struct exit_ctx *x, int *ret_rc, struct diag *d)
+static EFI_STATUS finalize(struct exit_ctx *x, struct diag *d)
 {
 	EFI_STATUS st = memory_map_read(&x->raw);
 	size_t n;
+	int rc;
 
-	*ret_rc = CL_OK;
-	if (EFI_ERROR(st))
+	if (EFI_ERROR(st)) {
+		diag_set(d, CL_E_MEMMAP_INVALID, "final GetMemoryMap failed");
 		return st;
-	*ret_rc = memmap_from_efi(&x->final, x->raw.buf, x->raw.size, x->raw.desc_size, d);
-	if (!*ret_rc)
-		*ret_rc = layout_check_final(x->layout, &x->final, d);
-	if (*ret_rc)
-		return efi_status_of(*ret_rc);
+	}
+	rc = memmap_from_efi(&x->final, x->raw.buf, x->raw.size, x->raw.desc_size, d);
+	if (rc)
+		return efi_status_of(rc);
+	rc = layout_check_final(x->layout, &x->final, d);
+	if (rc)
+		return efi_status_of(rc);
 	n = e820_from_memmap(&x->final, x->e820, x->final.capacity);
 	bootparams_set_e820(x->bp, x->e820, n, x->e820_ext, x->e820_ext_addr);
 	bootparams_set_efi(x->bp, (UINT64)(UINTN)ST, x->map_addr, (UINT32)x->raw.size,
@@ -82,42 +86,49 @@ static EFI_STATUS finalize(struct exit_ctx *x, int *ret_rc, struct diag *d)
 	return EFI_SUCCESS;
 }
 
-static EFI_STATUS report(EFI_STATUS st, int rc, const struct diag *d)
-{
-	if (rc)
-		return con_error(st, "memory map", "%s", d->msg);
-	return con_error(st, "memory map", "final GetMemoryMap failed");
-}
-
 EFI_STATUS exit_rehearse(struct exit_ctx *x)
 {
 	struct diag d;
-	int rc;
-	EFI_STATUS st = finalize(x, &rc, &d);
+	EFI_STATUS st = finalize(x, &d);
 
-	return EFI_ERROR(st) ? report(st, rc, &d) : EFI_SUCCESS;
+	if (EFI_ERROR(st))
+		return con_error(st, "memory map", "%s", d.msg);
+	return EFI_SUCCESS;
+}
+
+/*
+ * The one line about an exit that did not happen.  The firmware may have
+ * shut part of its services down on the first call, so the launch then
+ * frees only memory (launch_release) and returns.
+ */
+static EFI_STATUS exit_failed(EFI_STATUS st, int attempts, const char *why)
+{
+	return con_error(st, "ExitBootServices", "%s after %d attempt%s; boot services may be "
+			 "partly shut down, so only memory is freed before returning",
+			 why, attempts, attempts == 1 ? "" : "s");
 }
 
 EFI_STATUS exit_and_enter(struct exit_ctx *x, EFI_HANDLE image)
 {
-	EFI_STATUS st = EFI_ABORTED;
 	struct diag d;
-	int rc;
+	EFI_STATUS st;
 
 	for (int attempt = 0; attempt < EXIT_ATTEMPTS; attempt++) {
-		st = finalize(x, &rc, &d);
+		st = finalize(x, &d);
+		if (EFI_ERROR(st) && !attempt)
+			return con_error(st, "memory map", "%s", d.msg);
 		if (EFI_ERROR(st))
-			/* After a failed exit the console may be gone: stay quiet. */
-			return attempt ? st : report(st, rc, &d);
+			return exit_failed(st, attempt, d.msg);
+		x->exit_attempted = TRUE;
 		st = BS->ExitBootServices(image, x->raw.key);
 		if (!EFI_ERROR(st)) {
 			/* ---- point of no return: boot services are gone ---- */
 			((stub_entry_fn)(UINTN)x->control_addr)(x->args_addr);
 		}
 		if (st != EFI_INVALID_PARAMETER)	/* only a stale key is retried */
-			break;
+			return exit_failed(st, attempt + 1, "refused");
 	}
-	return st;
+	return exit_failed(EFI_INVALID_PARAMETER, EXIT_ATTEMPTS, "map key still stale");
 }
 
 void exit_release(struct exit_ctx *x)

@@ -26,6 +26,7 @@ struct exit_ctx {
 	UINT64 args_addr;		/* stub argument block */
 	UINT64 control_addr;		/* stub entry */
 	const struct layout *layout;
+	BOOLEAN exit_attempted;		/* ExitBootServices was called: see launch_release() */
 };
 
 /*
@@ -41,7 +42,9 @@ EFI_STATUS exit_rehearse(struct exit_ctx *x);
 
 /*
  * Exits boot services (retrying on a stale map key, as the spec asks) and
- * enters the stub.  Returns only if the exit could not happen.
+ * enters the stub.  Returns only if the exit could not happen, with one
+ * line printed; x->exit_attempted then says whether ExitBootServices was
+ * called at all (after which only memory services may be used).
  */
 EFI_STATUS exit_and_enter(struct exit_ctx *x, EFI_HANDLE image);
 

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The flow of docs/architecture.md, one step per function and file:
- *   launch_open_inputs  (1_open.c)    kernel header and file sizes; reject
- *                                     bad input early; verify and measure
- *                                     the kernel
+ *   launch_open_inputs  (1_open.c)    paging mode, kernel header and file
+ *                                     sizes; reject bad input early
  *   launch_plan_memory  (2_plan.c)    memory map snapshot -> kernel and
  *                                     initrd addresses
- *   launch_stage_files  (3_stage.c)   claim destinations, allocate sources,
- *                                     read files into them
+ *   launch_stage_files  (3_stage.c)   claim destinations, read each file
+ *                                     once to where the stub takes it from;
+ *                                     verify and measure the kernel
  *   launch_prepare      (4_prepare.c) boot_params, command line, digests,
  *                                     page list, identity map, control
  *                                     pages, buffers for the final memory map
@@ -22,19 +22,39 @@
 
 #include "launch/launch_state.h"
 
-static void launch_release(struct launch *ln)
+/* Memory: pool buffers and the ledger's pages.  Allowed at any time. */
+static void release_memory(struct launch *ln)
 {
 	exit_release(&ln->exit);
-	measure_release(&ln->measure);
+	if (ln->initrd_names)
+		BS->FreePool(ln->initrd_names);
 	if (ln->layout)
 		BS->FreePool(ln->layout);
 	memory_map_free(&ln->map);
 	pages_free_all(&ln->ledger);
+}
+
+/* What else the launch holds of the firmware's: the TPM log table, the files. */
+static void release_firmware_state(struct launch *ln)
+{
+	measure_release(&ln->measure);
 	for (size_t i = 0; i < ln->args->n_initrds; i++)
 		file_close(&ln->initrds[i]);
 	file_close(&ln->kernel);
 	if (ln->root)
 		ln->root->Close(ln->root);
+}
+
+/*
+ * Once ExitBootServices was called, even in vain, only the memory services
+ * may be used (UEFI specification, ExitBootServices): the files stay open
+ * and the TPM log table stays installed, with its memory.
+ */
+static void launch_release(struct launch *ln)
+{
+	if (!ln->exit.exit_attempted)
+		release_firmware_state(ln);
+	release_memory(ln);
 }
 
 /* Runs the steps in order; stops at the first failure. */
@@ -43,39 +63,38 @@ static EFI_STATUS run(struct launch *ln)
 	EFI_STATUS st;
 
 	st = launch_open_inputs(ln);
-	if (!EFI_ERROR(st))
-		st = firmware_info_collect(&ln->fw, ln->args->verbose);
-	ln->us_open = timer_lap_us(&ln->timer);
-	/*
-	 * Before the snapshot: a pool this large takes fresh pages, maybe from
-	 * the free window the plan is about to choose.
-	 */
-	if (!EFI_ERROR(st))
-		st = BS->AllocatePool(EfiLoaderData, sizeof(*ln->layout), (void **)&ln->layout);
-	if (!EFI_ERROR(st))
-		st = launch_plan_memory(ln);
-	ln->us_plan = timer_lap_us(&ln->timer);
-	if (!EFI_ERROR(st))
-		st = launch_stage_files(ln);
-	/* The initrd as staged is what the kernel gets; the TPM sees the same bytes. */
-	if (!EFI_ERROR(st))
-		st = measure_initrd_cmdline(&ln->measure, ln->layout, ln->initrd_seg,
-					    ln->initrd_size, ln->args->cmdline,
-					    ln->args->cmdline_len);
-	ln->us_read = timer_lap_us(&ln->timer);
-	if (!EFI_ERROR(st))
-		st = launch_prepare(ln);
-	ln->us_prepare = timer_lap_us(&ln->timer);
 	if (EFI_ERROR(st))
 		return st;
+	st = firmware_info_collect(&ln->fw, ln->args->verbose);
+	if (EFI_ERROR(st))
+		return st;
+	ln->us_open = timer_lap_us(&ln->timer);
+	st = launch_plan_memory(ln);
+	if (EFI_ERROR(st))
+		return st;
+	ln->us_plan = timer_lap_us(&ln->timer);
+	st = launch_stage_files(ln);
+	if (EFI_ERROR(st))
+		return st;
+	/* The initrd as staged is what the kernel gets; the TPM sees the same bytes. */
+	st = measure_initrd_cmdline(&ln->measure, ln->layout, ln->initrd_seg, ln->initrd_size,
+				    ln->args->cmdline, ln->args->cmdline_len);
+	if (EFI_ERROR(st))
+		return st;
+	ln->us_read = timer_lap_us(&ln->timer);
+	st = launch_prepare(ln);
+	if (EFI_ERROR(st))
+		return st;
+	ln->us_prepare = timer_lap_us(&ln->timer);
 	launch_print_summary(ln);
 	if (ln->args->verbose)
 		launch_print_plan(ln);
 	if (ln->args->dry_run) {
 		st = exit_rehearse(&ln->exit);
-		if (!EFI_ERROR(st))
-			con_print("chainload: dry run: stopping before ExitBootServices\n");
-		return st;
+		if (EFI_ERROR(st))
+			return st;
+		con_print("chainload: dry run: stopping before ExitBootServices\n");
+		return EFI_SUCCESS;
 	}
 	/* Boot Loader Interface: the last variable, before the final memory map. */
 	bli_exec();

@@ -36,15 +36,16 @@ struct launch {
 	const struct boot_args *args;
 	EFI_FILE_HANDLE root;
 	struct efi_file kernel;
-	UINT8 head[BZIMAGE_HEAD_BYTES];
+	UINT8 head[BZIMAGE_HEAD_BYTES];		/* the header the plan is made from */
+	UINT64 head_len;			/* bytes of head read: min(size, its size) */
 	struct bzimage_info bz;
 	BOOLEAN trust_required;			/* Secure Boot: verify the kernel */
 	struct measure measure;			/* TPM: measure kernel, initrd, cmdline */
 	BOOLEAN whole_kernel;			/* read whole, verified, stub-copied */
-	UINT64 kernel_buf;			/* whole_kernel: payload, page aligned */
 	struct efi_file initrds[ARGS_MAX_INITRDS];
 	UINT64 initrd_offset[ARGS_MAX_INITRDS];	/* 4-byte aligned, in the image */
 	UINT64 initrd_size;			/* end of the last file's bytes */
+	char *initrd_names;			/* pool: "a + b", for messages */
 	struct ledger ledger;
 	struct page_alloc pa;
 	struct memmap map;
@@ -68,13 +69,13 @@ static inline EFI_STATUS launch_core_error(int rc, const char *what, const struc
 	return con_error(efi_status_of(rc), what, "%s", d->msg);
 }
 
-/* 1_open.c: open the kernel (parse, verify, measure) and the initrds. */
+/* 1_open.c: paging mode; the kernel's header (parsed) and the initrd files. */
 EFI_STATUS launch_open_inputs(struct launch *ln);
 
 /* 2_plan.c: memory map snapshot, kernel and initrd addresses. */
 EFI_STATUS launch_plan_memory(struct launch *ln);
 
-/* 3_stage.c: claim destinations, stage sources, read the files. */
+/* 3_stage.c: claim destinations, read the files once (kernel verified, measured). */
 EFI_STATUS launch_stage_files(struct launch *ln);
 
 /* 4_prepare.c: boot_params, page list, identity map, control page. */

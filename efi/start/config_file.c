@@ -70,10 +70,13 @@ static EFI_STATUS set_path(const struct image_location *loc, const char *path,
 	return EFI_SUCCESS;
 }
 
+/* Reads and parses cf->path; fills cf->text and cf->cfg only on success. */
 static EFI_STATUS read_and_parse(EFI_FILE_HANDLE root, struct config_file *cf)
 {
+	struct config *cfg;
 	struct efi_file f;
 	struct diag d;
+	char *text;
 	EFI_STATUS st;
 	int rc;
 
@@ -83,25 +86,38 @@ static EFI_STATUS read_and_parse(EFI_FILE_HANDLE root, struct config_file *cf)
 	if (f.size > CONFIG_MAX_BYTES) {
 		st = con_error(EFI_BAD_BUFFER_SIZE, cf->path, "file is %llu bytes, more than the %u allowed",
 			       (unsigned long long)f.size, (unsigned)CONFIG_MAX_BYTES);
-		goto err_close;
+		goto err_size;
 	}
-	st = BS->AllocatePool(EfiLoaderData, f.size + 1, (void **)&cf->text);
+	st = BS->AllocatePool(EfiLoaderData, f.size + 1, (void **)&text);
 	if (EFI_ERROR(st)) {
 		con_error(st, cf->path, "no memory for the file");
-		goto err_close;
+		goto err_text;
 	}
-	st = BS->AllocatePool(EfiLoaderData, sizeof(*cf->cfg), (void **)&cf->cfg);
+	st = BS->AllocatePool(EfiLoaderData, sizeof(*cfg), (void **)&cfg);
 	if (EFI_ERROR(st)) {
 		con_error(st, cf->path, "no memory to parse the file");
-		goto err_close;
+		goto err_cfg;
 	}
-	st = file_read(&f, 0, cf->text, f.size);
+	st = file_read(&f, 0, text, f.size);
 	if (EFI_ERROR(st))
-		goto err_close;
-	rc = config_parse(cf->text, f.size, cf->cfg, &d);
-	if (rc)
+		goto err_read;
+	rc = config_parse(text, f.size, cfg, &d);
+	if (rc) {
 		st = con_error(efi_status_of(rc), cf->path, "%s", d.msg);
-err_close:
+		goto err_parse;
+	}
+	file_close(&f);
+	cf->text = text;
+	cf->cfg = cfg;
+	return EFI_SUCCESS;
+
+err_parse:
+err_read:
+	BS->FreePool(cfg);
+err_cfg:
+	BS->FreePool(text);
+err_text:
+err_size:
 	file_close(&f);
 	return st;
 }
@@ -131,17 +147,22 @@ EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc,
 	st = file_open_root(image, &root);
 	if (EFI_ERROR(st))
 		return st;
-	if (!path)
+	if (!path) {
 		st = check_default(root, loc, ret->path);
-	if (!EFI_ERROR(st))
-		st = read_and_parse(root, ret);
-	root->Close(root);
-	if (EFI_ERROR(st)) {
-		config_file_free(ret);
-		return st;
+		if (EFI_ERROR(st))
+			goto err_default;
 	}
+	st = read_and_parse(root, ret);
+	if (EFI_ERROR(st))
+		goto err_read;
+	root->Close(root);
 	print_warnings(ret);
 	return EFI_SUCCESS;
+
+err_read:
+err_default:
+	root->Close(root);
+	return st;
 }
 
 void config_file_free(struct config_file *cf)

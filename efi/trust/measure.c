@@ -107,7 +107,7 @@ EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_
 	st = BS->AllocatePool(EfiLoaderData, sizeof(*ev) + dp_len, (void **)&ev);
 	if (EFI_ERROR(st)) {
 		con_error(st, f->path, "no memory to measure the kernel");
-		goto err_alloc;
+		goto err_event;
 	}
 	/* An x86-64 kernel's EFI stub is PE32+; anything else is hashed whole. */
 	pe = pe_parse(buf, size, &hdr) && hdr.magic == PE_OPT_MAGIC_PE32PLUS;
@@ -119,15 +119,23 @@ EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_
 		CopyMem(ev->devpath, dp, dp_len);
 	st = extend(m, pe ? TCG2_PE_COFF_IMAGE : 0, PCR_BOOT_APPS,
 		    TCG_EV_EFI_BOOT_SERVICES_APPLICATION, buf, size, ev, sizeof(*ev) + dp_len);
-	if (EFI_ERROR(st))
+	if (EFI_ERROR(st)) {
 		con_error(st, f->path, "measuring the kernel into PCR %u failed", PCR_BOOT_APPS);
-	else if (m->verbose)
+		goto err_extend;
+	}
+	if (m->verbose)
 		con_print("chainload: %s %s into PCR %u: %llu bytes, "
 			  "EV_EFI_BOOT_SERVICES_APPLICATION (%s)\n", measured(m), f->path,
 			  PCR_BOOT_APPS, (unsigned long long)size,
 			  pe ? "PE image hash" : "no PE header: whole file");
 	BS->FreePool(ev);
-err_alloc:
+	if (dp)
+		BS->FreePool(dp);
+	return EFI_SUCCESS;
+
+err_extend:
+	BS->FreePool(ev);
+err_event:
 	if (dp)
 		BS->FreePool(dp);
 	return st;
@@ -181,14 +189,20 @@ static EFI_STATUS measure_initrd(struct measure *m, const struct layout *l, size
 		if (!layout_chunk(l, seg, off, &addr, &n)) {
 			st = con_error(EFI_ABORTED, "initrd", "no staging page for byte %llu",
 				       (unsigned long long)off);
-			goto out;
+			goto err_gather;
 		}
 		if (n > size - off)
 			n = size - off;
 		CopyMem(copy + off, (void *)(UINTN)addr, n);
 	}
 	st = extend_tagged(m, "initrd", TAG_INITRD, TEXT_INITRD, copy, size);
-out:
+	if (EFI_ERROR(st))
+		goto err_extend;
+	BS->FreePool(copy);
+	return EFI_SUCCESS;
+
+err_extend:
+err_gather:
 	BS->FreePool(copy);
 	return st;
 }
@@ -196,19 +210,23 @@ out:
 EFI_STATUS measure_initrd_cmdline(struct measure *m, const struct layout *l, size_t seg,
 				  UINT64 initrd_size, const char *cmdline, UINTN cmdline_len)
 {
-	EFI_STATUS st = EFI_SUCCESS;
+	EFI_STATUS st;
 
 	if (!measure_active(m))
 		return EFI_SUCCESS;
-	if (initrd_size)
+	if (initrd_size) {
 		st = measure_initrd(m, l, seg, initrd_size);
+		if (EFI_ERROR(st))
+			return st;
+	}
 	/* With its NUL: never empty, and exactly what cmd_line_ptr points at. */
-	if (!EFI_ERROR(st))
-		st = extend_tagged(m, "command line", TAG_LOAD_OPTS, TEXT_LOAD_OPTS, cmdline,
-				   cmdline_len + 1);
-	if (!EFI_ERROR(st) && !m->dry_run)
-		st = tpm_eventlog_handoff(m->tcg2, m->verbose, &m->log_table);
-	return st;
+	st = extend_tagged(m, "command line", TAG_LOAD_OPTS, TEXT_LOAD_OPTS, cmdline,
+			   cmdline_len + 1);
+	if (EFI_ERROR(st))
+		return st;
+	if (m->dry_run)
+		return EFI_SUCCESS;
+	return tpm_eventlog_handoff(m->tcg2, m->verbose, &m->log_table);
 }
 
 void measure_release(struct measure *m)

@@ -116,7 +116,7 @@ void verify_segments(const struct stub_args *args)
 {
 	uint64_t start = rdtsc(), bytes = 0;
 
-	for (uint64_t i = 0; i < args->nsegs && i < STUB_MAX_SEGS; i++) {
+	for (uint64_t i = 0; i < args->nsegs; i++) {
 		const struct stub_segment *seg = &args->segs[i];
 		uint8_t digest[SHA256_DIGEST_SIZE];
 		struct sha256 s;
