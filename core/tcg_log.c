@@ -117,14 +117,17 @@ bool tcg_log_image_since(const uint8_t *log, size_t size, uint64_t first, uint64
 	uint32_t pcr, type;
 	size_t at, ev;
 
-	if (last < first || last - first >= size || last == mark ||
-	    (mark && (mark < first || mark > last)))
+	/*
+	 * No mark: the firmware's own PCR 4 events (chainload.efi's, for one)
+	 * cannot be told from the verifier's, so the log cannot tell.
+	 */
+	if (!mark || mark < first || mark >= last || last - first >= size)
 		return false;
 	if (!tcg_log_parse_spec(log, size, &algs, NULL))
 		return false;
 	/* From the event after the mark (or after the Spec ID event) to the newest. */
 	at = algs.first_size;
-	if (mark > first) {
+	if (mark != first) {
 		if (!tcg_log_event_size(log + (mark - first), size - (mark - first), &algs, &ev,
 					NULL, NULL, NULL))
 			return false;

@@ -266,6 +266,21 @@ static void test_image_since(void **state)
 	assert_false(tcg_log_image_since(b.b, last, LOG_AT, LOG_AT + last, LOG_AT + mark));
 }
 
+/* No mark (the log was unreadable before the verifier): cannot tell, so not measured. */
+static void test_image_since_no_mark(void **state)
+{
+	struct buf b = { .n = 0 };
+	size_t at[2], kernel;
+
+	(void)state;
+	put_boot_log(&b, at);
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + at[1], 0));
+	/* Even with the verifier's event there: it cannot be told from the firmware's. */
+	kernel = b.n;
+	put_event(&b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 64);
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + kernel, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_event_rejects),
 		cmocka_unit_test(test_events_size),
 		cmocka_unit_test(test_image_since),
+		cmocka_unit_test(test_image_since_no_mark),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
