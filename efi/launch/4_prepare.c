@@ -27,8 +27,8 @@ static EFI_STATUS prepare_boot_params(struct launch *ln)
 	req.initrd_addr = ln->plan.initrd_addr;
 	req.initrd_size = ln->initrd_size;
 	bootparams_init((struct boot_params *)(UINTN)ln->bp_addr, &req);
-	return firmware_info_apply(&ln->fw, (struct boot_params *)(UINTN)ln->bp_addr,
-				   ln->layout, &ln->pa);
+	firmware_info_apply(&ln->fw, (struct boot_params *)(UINTN)ln->bp_addr, ln->layout, &ln->pa);
+	return EFI_SUCCESS;
 }
 
 /*

@@ -45,7 +45,7 @@ static EFI_STATUS run(struct launch *ln)
 
 	st = launch_open_inputs(ln);
 	if (!EFI_ERROR(st))
-		st = firmware_info_collect(&ln->fw, ln->args->verbose);
+		firmware_info_collect(&ln->fw, ln->args->verbose);
 	ln->us_open = timer_lap_us(&ln->timer);
 	/*
 	 * Before the snapshot: a pool this large takes fresh pages, maybe from
