@@ -122,6 +122,7 @@ EFI_STATUS exit_and_enter(struct exit_ctx *x, EFI_HANDLE image)
 
 void exit_release(struct exit_ctx *x)
 {
+	code_pages_restore(&x->control_code);
 	if (x->final.ranges)
 		BS->FreePool(x->final.ranges);
 	if (x->e820)
