@@ -122,6 +122,16 @@ $(BUILD)/test/chainload-%.efi: FORCE
 .PHONY: FORCE
 FORCE:
 
+# A test fixture for tests/qemu/nx-strict.sh, not a variant: a boot-service
+# driver that imposes a strict no-execute policy (tests/fixtures/nx_strict.c).
+$(BUILD)/test/nx-strict.efi: tests/fixtures/nx_strict.c efi/fw/memory_attributes.h
+	@mkdir -p $(@D)
+	$(CC) $(EFI_CFLAGS) -c $< -o $(@:.efi=.o)
+	$(LD) $(EFI_LDFLAGS) $(@:.efi=.o) -o $(@:.efi=.so) -lefi -lgnuefi
+	objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym -j .rel -j .rela \
+		-j .rel.* -j .rela.* -j .reloc --target efi-bsdrv-x86_64 --subsystem=11 \
+		$(@:.efi=.so) $@
+
 # Host unit tests: the pure modules, built with the C library and run under
 # AddressSanitizer and UndefinedBehaviorSanitizer (any report fails).
 HOST_TESTS  := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
