@@ -3,16 +3,23 @@
 
 #include <stdint.h>
 
+/* Where the formatter's bytes go, and how many went. */
 struct sink {
-	char *buf;
-	size_t size;	/* capacity including the NUL */
+	fmt_put_fn *out;
+	void *ctx;
 	size_t len;
 };
 
+static void put_bytes(struct sink *s, const char *p, size_t n)
+{
+	if (n)
+		s->out(s->ctx, p, n);
+	s->len += n;
+}
+
 static void put(struct sink *s, char c)
 {
-	if (s->len + 1 < s->size)
-		s->buf[s->len++] = c;
+	put_bytes(s, &c, 1);
 }
 
 static void put_number(struct sink *s, uint64_t v, unsigned base, int negative,
@@ -35,9 +42,9 @@ static void put_number(struct sink *s, uint64_t v, unsigned base, int negative,
 		put(s, digits[--n]);
 }
 
-size_t fmt_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+size_t fmt_vstream(fmt_put_fn *out, void *ctx, const char *fmt, va_list ap)
 {
-	struct sink s = { buf, size, 0 };
+	struct sink s = { out, ctx, 0 };
 
 	for (; *fmt; fmt++) {
 		unsigned width = 0, longs = 0;
@@ -76,8 +83,7 @@ size_t fmt_vformat(char *buf, size_t size, const char *fmt, va_list ap)
 				n++;
 			for (; !left && width > n; width--)
 				put(&s, ' ');
-			for (size_t i = 0; i < n; i++)
-				put(&s, str[i]);
+			put_bytes(&s, str, n);
 			for (; left && width > n; width--)
 				put(&s, ' ');
 			break;
@@ -107,9 +113,32 @@ size_t fmt_vformat(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 	}
 out:
-	if (size)
-		buf[s.len] = '\0';
 	return s.len;
+}
+
+/* fmt_vformat's destination: a buffer that keeps what fits. */
+struct bounded {
+	char *buf;
+	size_t size;	/* capacity including the NUL */
+	size_t len;
+};
+
+static void put_bounded(void *ctx, const char *p, size_t n)
+{
+	struct bounded *b = ctx;
+
+	for (size_t i = 0; i < n && b->len + 1 < b->size; i++)
+		b->buf[b->len++] = p[i];
+}
+
+size_t fmt_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	struct bounded b = { buf, size, 0 };
+
+	fmt_vstream(put_bounded, &b, fmt, ap);
+	if (size)
+		buf[b.len] = '\0';
+	return b.len;
 }
 
 size_t fmt_format(char *buf, size_t size, const char *fmt, ...)

@@ -109,3 +109,36 @@ bool tcg_log_events_size(const uint8_t *ev, size_t max, uint64_t count,
 	*ret_size = off;
 	return true;
 }
+
+bool tcg_log_image_since(const uint8_t *log, size_t size, uint64_t first, uint64_t last,
+			 uint64_t mark)
+{
+	struct tcg_log_algs algs;
+	uint32_t pcr, type;
+	size_t at, ev;
+
+	/*
+	 * No mark: the firmware's own PCR 4 events (chainload.efi's, for one)
+	 * cannot be told from the verifier's, so the log cannot tell.
+	 */
+	if (!mark || mark < first || mark >= last || last - first >= size)
+		return false;
+	if (!tcg_log_parse_spec(log, size, &algs, NULL))
+		return false;
+	/* From the event after the mark (or after the Spec ID event) to the newest. */
+	at = algs.first_size;
+	if (mark != first) {
+		if (!tcg_log_event_size(log + (mark - first), size - (mark - first), &algs, &ev,
+					NULL, NULL, NULL))
+			return false;
+		at = mark - first + ev;
+	}
+	/* Verifiers log more than the image (shim: PCR 7 authorities), so walk. */
+	for (; at <= last - first; at += ev) {
+		if (!tcg_log_event_size(log + at, size - at, &algs, &ev, &pcr, &type, NULL))
+			return false;
+		if (pcr == 4 && type == TCG_EV_EFI_BOOT_SERVICES_APPLICATION)
+			return true;
+	}
+	return false;
+}

@@ -71,4 +71,17 @@ bool tcg_log_event_size(const uint8_t *ev, size_t max, const struct tcg_log_algs
 bool tcg_log_events_size(const uint8_t *ev, size_t max, uint64_t count,
 			 const struct tcg_log_algs *algs, size_t *ret_size, struct diag *diag);
 
+/*
+ * Whether an image was measured into PCR 4 (EV_EFI_BOOT_SERVICES_APPLICATION:
+ * what the firmware's LoadImage and shim's Verify log) after a mark.  The
+ * log is `size` readable bytes at `log`; as GetEventLog describes it, it
+ * starts at address `first` and its newest event is now at `last`.  `mark`
+ * is where the newest event was before the verifier ran (0: the log could
+ * not be read then).  False whenever the log cannot tell, no mark included:
+ * the caller then measures the image itself, since measuring it twice is
+ * better than not at all.
+ */
+bool tcg_log_image_since(const uint8_t *log, size_t size, uint64_t first, uint64_t last,
+			 uint64_t mark);
+
 #endif /* CHAINLOAD_TCG_LOG_H */

@@ -95,6 +95,20 @@ EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *re
 	return EFI_SUCCESS;
 }
 
+BOOLEAN file_missing(EFI_FILE_HANDLE root, const char *path)
+{
+	CHAR16 wpath[PATH_MAX_UNITS];
+	EFI_FILE_HANDLE h;
+	EFI_STATUS st;
+
+	if (EFI_ERROR(to_efi_path(path, wpath)))
+		return FALSE;	/* file_open() says what is wrong with it */
+	st = root->Open(root, &h, wpath, EFI_FILE_MODE_READ, 0);
+	if (!EFI_ERROR(st))
+		h->Close(h);
+	return st == EFI_NOT_FOUND;
+}
+
 EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
 {
 	UINT64 chunk = f->progress.active ? PROGRESS_CHUNK : READ_CHUNK;

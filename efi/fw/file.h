@@ -24,6 +24,12 @@ EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root);
 EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *ret);
 
 /*
+ * Whether `path` does not exist (the firmware's Open says EFI_NOT_FOUND).
+ * Prints nothing: for a file whose absence has its own message.
+ */
+BOOLEAN file_missing(EFI_FILE_HANDLE root, const char *path);
+
+/*
  * Reads exactly `len` bytes at `offset` into `buf`; prints short reads.  A
  * file larger than PROGRESS_MIN_BYTES shows a progress bar as it is read.
  */

@@ -76,6 +76,16 @@ void pages_init(struct ledger *ledger, struct page_alloc *ret)
 	ret->map = ledger_map;
 }
 
+void pages_keep(struct ledger *ledger, EFI_PHYSICAL_ADDRESS addr)
+{
+	for (UINTN i = 0; i < ledger->count; i++) {
+		if (ledger->entries[i].addr == addr) {
+			ledger->entries[i] = ledger->entries[--ledger->count];
+			return;
+		}
+	}
+}
+
 void pages_free_all(struct ledger *ledger)
 {
 	while (ledger->count) {

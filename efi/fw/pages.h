@@ -25,6 +25,12 @@ struct ledger {
 /* A page_alloc backed by the firmware; pages are recorded in `ledger`. */
 void pages_init(struct ledger *ledger, struct page_alloc *ret);
 
+/*
+ * Takes the allocation that starts at `addr` out of the ledger: it stays
+ * allocated for good (a page whose attributes can no longer be restored).
+ */
+void pages_keep(struct ledger *ledger, EFI_PHYSICAL_ADDRESS addr);
+
 /* Frees every page the ledger holds, and the ledger itself. */
 void pages_free_all(struct ledger *ledger);
 

@@ -5,15 +5,27 @@
 
 #include "fw/cpu.h"
 
+/* 1 ms against the firmware's timer is good to a fraction of a percent. */
+#define CALIBRATION_US 1000
+
+UINT64 timer_tsc_per_us(void)
+{
+	static BOOLEAN calibrated;
+	static UINT64 ticks_per_us;
+	UINT64 before;
+
+	if (calibrated)
+		return ticks_per_us;
+	before = cpu_rdtsc();
+	BS->Stall(CALIBRATION_US);
+	ticks_per_us = (cpu_rdtsc() - before) / CALIBRATION_US;
+	calibrated = TRUE;
+	return ticks_per_us;
+}
+
 void timer_start(struct phase_timer *t, BOOLEAN enabled)
 {
-	t->ticks_per_us = 0;
-	if (enabled) {
-		UINT64 before = cpu_rdtsc();
-
-		BS->Stall(1000);
-		t->ticks_per_us = (cpu_rdtsc() - before) / 1000;
-	}
+	t->ticks_per_us = enabled ? timer_tsc_per_us() : 0;
 	t->last = cpu_rdtsc();
 }
 

@@ -8,31 +8,21 @@
 
 #include <efilib.h>
 
+#include "fw/config_table.h"
 #include "fw/console.h"
 
 /* "RSD PTR ", the first 8 bytes of every RSDP (ACPI 6.5, 5.2.5.3). */
 #define RSDP_SIGNATURE 0x2052545020445352ull
 
-static UINT64 find_table(EFI_GUID *guid)
-{
-	for (UINTN i = 0; i < ST->NumberOfTableEntries; i++) {
-		EFI_CONFIGURATION_TABLE *t = &ST->ConfigurationTable[i];
-
-		if (!CompareGuid(&t->VendorGuid, guid))
-			return (UINT64)(UINTN)t->VendorTable;
-	}
-	return 0;
-}
-
 UINT64 acpi_rsdp(BOOLEAN verbose)
 {
 	EFI_GUID acpi20 = ACPI_20_TABLE_GUID, acpi10 = ACPI_TABLE_GUID;
 	const char *version = "2.0";
-	UINT64 rsdp = find_table(&acpi20);
+	UINT64 rsdp = (UINT64)(UINTN)config_table_find(&acpi20);
 
 	if (!rsdp) {
 		version = "1.0";
-		rsdp = find_table(&acpi10);
+		rsdp = (UINT64)(UINTN)config_table_find(&acpi10);
 	}
 	if (!rsdp) {
 		if (verbose)

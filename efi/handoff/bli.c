@@ -6,6 +6,7 @@
 #include "fw/console.h"
 #include "fw/cpu.h"
 #include "fw/efi_status.h"
+#include "fw/timer.h"
 #include "fmt.h"
 #include "guid.h"
 
@@ -15,7 +16,6 @@ static EFI_GUID loader_guid = {
 	0x4a67b082, 0x0a4c, 0x41cf, { 0xb6, 0xc7, 0x44, 0x0b, 0x29, 0xbb, 0x8c, 0x4f }
 };
 
-static UINT64 tsc_per_us;	/* 0: not calibrated, no times are set */
 static BOOLEAN warned;
 
 static void set_var(const char *name, const CHAR16 *value)
@@ -53,21 +53,18 @@ static void set_time(const char *name, UINT64 tsc)
 {
 	char text[24];
 
-	fmt_format(text, sizeof(text), "%llu", (unsigned long long)(tsc / tsc_per_us));
+	fmt_format(text, sizeof(text), "%llu", (unsigned long long)(tsc / timer_tsc_per_us()));
 	set_ascii(name, text);
 }
 
 void bli_begin(const struct image_location *loc)
 {
-	UINT64 start = cpu_rdtsc(), before;
+	UINT64 start = cpu_rdtsc();
 	char text[GUID_TEXT_LEN + 1];
 
-	/* 1 ms against the firmware's timer is good to a fraction of a percent. */
-	before = cpu_rdtsc();
-	BS->Stall(1000);
-	tsc_per_us = (cpu_rdtsc() - before) / 1000;
 	set_ascii("LoaderInfo", "chainload " CHAINLOAD_VERSION);
-	if (tsc_per_us)
+	/* Calibrates the TSC (the first use); without it no times are set. */
+	if (timer_tsc_per_us())
 		set_time("LoaderTimeInitUSec", start);
 	if (loc->have_part_guid) {
 		guid_format(loc->part_guid, text);
@@ -79,6 +76,6 @@ void bli_begin(const struct image_location *loc)
 
 void bli_exec(void)
 {
-	if (tsc_per_us)
+	if (timer_tsc_per_us())
 		set_time("LoaderTimeExecUSec", cpu_rdtsc());
 }

@@ -3,7 +3,7 @@
 
 #include <efilib.h>
 
-EFI_STATUS firmware_info_collect(struct firmware_info *fi, BOOLEAN verbose)
+void firmware_info_collect(struct firmware_info *fi, BOOLEAN verbose)
 {
 	SetMem(fi, sizeof(*fi), 0);
 	fi->verbose = verbose;
@@ -11,11 +11,10 @@ EFI_STATUS firmware_info_collect(struct firmware_info *fi, BOOLEAN verbose)
 	fi->rsdp = acpi_rsdp(verbose);
 	fi->rng = rng_find(verbose);
 	fi->secure_boot = secureboot_vars_state(verbose);
-	return EFI_SUCCESS;
 }
 
-EFI_STATUS firmware_info_apply(const struct firmware_info *fi, struct boot_params *bp,
-			       const struct layout *l, const struct page_alloc *pa)
+void firmware_info_apply(const struct firmware_info *fi, struct boot_params *bp,
+			 const struct layout *l, const struct page_alloc *pa)
 {
 	if (fi->have_screen)
 		bp->screen_info = fi->screen;
@@ -23,5 +22,4 @@ EFI_STATUS firmware_info_apply(const struct firmware_info *fi, struct boot_param
 	bp->secure_boot = fi->secure_boot;
 	if (fi->rng)
 		rng_add_setup_data(fi->rng, bp, l, pa, fi->verbose);
-	return EFI_SUCCESS;
 }

@@ -29,16 +29,16 @@ struct firmware_info {
 	UINT8 secure_boot;		/* SECURE_BOOT_* (core/secureboot.h) */
 };
 
-/* Reads everything; never fails the launch for a missing optional feature. */
-EFI_STATUS firmware_info_collect(struct firmware_info *fi, BOOLEAN verbose);
+/* Reads everything; cannot fail (a missing optional feature costs at most a warning). */
+void firmware_info_collect(struct firmware_info *fi, BOOLEAN verbose);
 
 /*
  * Writes the collected information into `bp`; setup_data nodes it needs are
  * allocated through `pa` outside every window of `l`.  The RNG seed is drawn
  * only now, straight into its node, so no copy of it lingers anywhere.
  */
-EFI_STATUS firmware_info_apply(const struct firmware_info *fi, struct boot_params *bp,
-			       const struct layout *l, const struct page_alloc *pa);
+void firmware_info_apply(const struct firmware_info *fi, struct boot_params *bp,
+			 const struct layout *l, const struct page_alloc *pa);
 
 /* gop.c: screen_info for the console's GOP, else the first usable one. */
 BOOLEAN gop_screen_info(struct screen_info *ret, BOOLEAN verbose);

@@ -10,12 +10,10 @@
 #include "fw/console.h"
 #include "fmt.h"
 #include "secureboot.h"
+#include "trust/shim.h"
 
 static EFI_GUID global_guid = EFI_GLOBAL_VARIABLE;
-/* shim's vendor GUID, under which it keeps MokSBState. */
-static EFI_GUID shim_guid = {
-	0x605dab50, 0xe046, 0x4300, { 0xab, 0xb6, 0x3d, 0xd8, 0x10, 0xdd, 0x8b, 0x23 }
-};
+static EFI_GUID shim_guid = SHIM_GUID;
 
 static void read_var(CHAR16 *name, EFI_GUID *guid, struct secureboot_var *ret)
 {

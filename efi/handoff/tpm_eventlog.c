@@ -3,6 +3,7 @@
 
 #include <efilib.h>
 
+#include "fw/config_table.h"
 #include "fw/console.h"
 #include "le.h"
 #include "tcg_log.h"
@@ -26,18 +27,10 @@ _Static_assert(sizeof(struct linux_tpm_log) == 9, "struct linux_efi_tpm_eventlog
 /* The final-events area edk2 reserves is 64 KiB; far more is garbage. */
 #define FINAL_EVENTS_MAX (16u << 20)
 
-static void *config_table(EFI_GUID *guid)
-{
-	for (UINTN i = 0; i < ST->NumberOfTableEntries; i++)
-		if (!CompareMem(&ST->ConfigurationTable[i].VendorGuid, guid, sizeof(*guid)))
-			return ST->ConfigurationTable[i].VendorTable;
-	return NULL;
-}
-
 /* Bytes of the final-events table's events, all of which the copy holds. */
 static EFI_STATUS final_events_size(const struct tcg_log_algs *algs, UINT32 *ret)
 {
-	const UINT8 *table = config_table(&final_events_guid);
+	const UINT8 *table = config_table_find(&final_events_guid);
 	struct diag d;
 	size_t size;
 

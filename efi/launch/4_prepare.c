@@ -29,8 +29,8 @@ static EFI_STATUS prepare_boot_params(struct launch *ln)
 	req.initrd_addr = ln->plan.initrd_addr;
 	req.initrd_size = ln->initrd_size;
 	bootparams_init((struct boot_params *)(UINTN)ln->bp_addr, &req);
-	return firmware_info_apply(&ln->fw, (struct boot_params *)(UINTN)ln->bp_addr,
-				   ln->layout, &ln->pa);
+	firmware_info_apply(&ln->fw, (struct boot_params *)(UINTN)ln->bp_addr, ln->layout, &ln->pa);
+	return EFI_SUCCESS;
 }
 
 /*
@@ -94,7 +94,9 @@ static EFI_STATUS prepare_control(struct launch *ln)
 	creq.segs = ln->digests;
 	ln->exit.control_addr = control;
 	ln->exit.args_addr = control_page_fill((void *)(UINTN)control, control, &creq);
-	return EFI_SUCCESS;
+	return code_pages_protect(&ln->exit.control_code, control,
+				  control_blob_end - control_blob_start, STUB_ARGS_OFFSET,
+				  ln->args->verbose);
 }
 
 EFI_STATUS launch_prepare(struct launch *ln)

@@ -133,6 +133,9 @@ EFI_STATUS exit_and_enter(struct exit_ctx *x, EFI_HANDLE image)
 
 void exit_release(struct exit_ctx *x)
 {
+	/* After an exit attempt the protocol may not be called (see launch.c). */
+	if (!x->exit_attempted)
+		code_pages_restore(&x->control_code);
 	if (x->final.ranges)
 		BS->FreePool(x->final.ranges);
 	if (x->e820)

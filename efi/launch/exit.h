@@ -12,6 +12,7 @@
 
 #include "bootparam.h"
 #include "layout.h"
+#include "fw/memory_attributes.h"
 #include "fw/memory_map.h"
 #include "page_alloc.h"
 
@@ -25,6 +26,7 @@ struct exit_ctx {
 	struct boot_params *bp;
 	UINT64 args_addr;		/* stub argument block */
 	UINT64 control_addr;		/* stub entry */
+	struct code_pages control_code;	/* its attributes, restored on release */
 	const struct layout *layout;
 	BOOLEAN exit_attempted;		/* ExitBootServices was called: see launch_release() */
 };

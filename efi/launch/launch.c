@@ -54,6 +54,9 @@ static void launch_release(struct launch *ln)
 {
 	if (!ln->exit.exit_attempted)
 		release_firmware_state(ln);
+	else if (ln->exit.control_code.proto)
+		/* Its attributes cannot be put back now: it must not become free memory. */
+		pages_keep(&ln->ledger, ln->exit.control_code.addr);
 	release_memory(ln);
 }
 
@@ -65,9 +68,7 @@ static EFI_STATUS run(struct launch *ln)
 	st = launch_open_inputs(ln);
 	if (EFI_ERROR(st))
 		return st;
-	st = firmware_info_collect(&ln->fw, ln->args->verbose);
-	if (EFI_ERROR(st))
-		return st;
+	firmware_info_collect(&ln->fw, ln->args->verbose);
 	ln->us_open = timer_lap_us(&ln->timer);
 	st = launch_plan_memory(ln);
 	if (EFI_ERROR(st))

@@ -7,42 +7,16 @@
 #include "fw/efi_status.h"
 #include "fw/file.h"
 
-/* "\EFI\BOOT\BOOTX64.EFI" -> "\EFI\BOOT\chainload.conf", in UTF-16. */
-static void default_path16(const CHAR16 *image, CHAR16 *out, UINTN cap)
-{
-	const CHAR16 *name = L"" CONFIG_DEFAULT_NAME;
-	UINTN dir = 0, n = 0;
-
-	for (UINTN i = 0; image[i]; i++)
-		if (image[i] == L'\\')
-			dir = i + 1;
-	/* Same length as the UTF-8 path, which config_path_beside() checked. */
-	for (; n < dir && n + 1 < cap; n++)
-		out[n] = image[n];
-	for (; *name && n + 1 < cap; name++)
-		out[n++] = *name;
-	out[n] = 0;
-}
-
 /*
  * The default config is optional only in the sense that its absence has
  * its own message: without a KERNEL word and without it, there is nothing
  * to boot.  So look for it quietly first.
  */
-static EFI_STATUS check_default(EFI_FILE_HANDLE root, const struct image_location *loc,
-				const char *path)
+static EFI_STATUS check_default(EFI_FILE_HANDLE root, const char *path)
 {
-	CHAR16 path16[IMAGE_PATH_UNITS];
-	EFI_FILE_HANDLE h;
-	EFI_STATUS st;
-
-	default_path16(loc->path16, path16, IMAGE_PATH_UNITS);
-	st = root->Open(root, &h, path16, EFI_FILE_MODE_READ, 0);
-	if (st == EFI_NOT_FOUND)
-		return con_error(st, path, "no KERNEL given and no " CONFIG_DEFAULT_NAME
+	if (file_missing(root, path))
+		return con_error(EFI_NOT_FOUND, path, "no KERNEL given and no " CONFIG_DEFAULT_NAME
 				 " beside chainload (try --help)");
-	if (!EFI_ERROR(st))
-		h->Close(h);
 	return EFI_SUCCESS;	/* other failures: file_open() reports them */
 }
 
@@ -148,7 +122,7 @@ EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc,
 	if (EFI_ERROR(st))
 		return st;
 	if (!path) {
-		st = check_default(root, loc, ret->path);
+		st = check_default(root, ret->path);
 		if (EFI_ERROR(st))
 			goto err_default;
 	}

@@ -18,23 +18,10 @@
 #include "fw/efi_status.h"
 #include "handoff/firmware_info.h"
 #include "secureboot.h"
+#include "trust/shim.h"
 #include "trust/tcg2.h"
 
-/* shim's vendor GUID; SHIM_LOCK is installed under it. */
-static EFI_GUID shim_lock_guid = {
-	0x605dab50, 0xe046, 0x4300, { 0xab, 0xb6, 0x3d, 0xd8, 0x10, 0xdd, 0x8b, 0x23 }
-};
-
-/*
- * SHIM_LOCK: only Verify is called.  shim is built with gnu-efi without
- * the ms_abi wrappers, so on x86-64 its protocol functions take the System V
- * convention, unlike every firmware interface.
- */
-struct shim_lock {
-	EFI_STATUS (__attribute__((sysv_abi)) *verify)(void *buffer, UINT32 size);
-	void *hash;
-	void *context;
-};
+static EFI_GUID shim_lock_guid = SHIM_GUID;
 
 BOOLEAN kernel_trust_required(void)
 {

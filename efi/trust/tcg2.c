@@ -54,34 +54,12 @@ EFI_PHYSICAL_ADDRESS tcg2_log_mark(void)
 
 BOOLEAN tcg2_image_event_since(EFI_PHYSICAL_ADDRESS mark)
 {
-	EFI_PHYSICAL_ADDRESS first, last, at;
-	struct tcg_log_algs algs;
+	EFI_PHYSICAL_ADDRESS first, last;
 	EFI_TCG2_PROTOCOL *tcg2;
-	UINT32 pcr, type;
-	size_t size;
 
-	if (EFI_ERROR(tcg2_locate(&tcg2)) || !tcg2 || !newest_event(tcg2, &first, &last) ||
-	    last == mark || (mark && (mark < first || mark > last)))
+	if (EFI_ERROR(tcg2_locate(&tcg2)) || !tcg2 || !newest_event(tcg2, &first, &last))
 		return FALSE;
-	if (!tcg_log_parse_spec((const UINT8 *)(UINTN)first, last - first + TCG_LOG_MAX_EVENT,
-				&algs, NULL))
-		return FALSE;
-	/* From the event after the mark (or after the Spec ID event) to the newest. */
-	at = first + algs.first_size;
-	if (mark > first) {
-		if (!tcg_log_event_size((const UINT8 *)(UINTN)mark, TCG_LOG_MAX_EVENT, &algs,
-					&size, NULL, NULL, NULL))
-			return FALSE;
-		at = mark + size;
-	}
-	/* Verifiers log more than the image (shim: PCR 7 authorities), so walk. */
-	while (at <= last) {
-		if (!tcg_log_event_size((const UINT8 *)(UINTN)at, last - at + TCG_LOG_MAX_EVENT,
-					&algs, &size, &pcr, &type, NULL))
-			return FALSE;
-		if (pcr == 4 && type == TCG_EV_EFI_BOOT_SERVICES_APPLICATION)
-			return TRUE;
-		at += size;
-	}
-	return FALSE;
+	/* The newest event may run up to TCG_LOG_MAX_EVENT past its start. */
+	return tcg_log_image_since((const UINT8 *)(UINTN)first, last - first + TCG_LOG_MAX_EVENT,
+				   first, last, mark);
 }

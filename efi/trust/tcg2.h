@@ -85,7 +85,7 @@ EFI_PHYSICAL_ADDRESS tcg2_log_mark(void);
 /*
  * Whether an image was measured into PCR 4 (EV_EFI_BOOT_SERVICES_APPLICATION)
  * since `mark`: what the firmware's LoadImage and shim's Verify log.  FALSE
- * when the log cannot tell.
+ * when the log cannot tell, as with a mark of 0 (core/tcg_log.c decides).
  */
 BOOLEAN tcg2_image_event_since(EFI_PHYSICAL_ADDRESS mark);
 

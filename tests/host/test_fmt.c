@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -64,6 +65,69 @@ static void test_truncation(void **state)
 	assert_int_equal(buf[0], 'q');
 }
 
+/* A sink for fmt_vstream that keeps everything, and counts the calls. */
+struct collected {
+	char text[4096];
+	size_t len;
+	size_t calls;
+};
+
+static void collect(void *ctx, const char *p, size_t n)
+{
+	struct collected *c = ctx;
+
+	assert_true(n > 0);
+	assert_true(c->len + n < sizeof(c->text));
+	memcpy(c->text + c->len, p, n);
+	c->len += n;
+	c->text[c->len] = '\0';
+	c->calls++;
+}
+
+static size_t streamed(struct collected *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static size_t streamed(struct collected *c, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	memset(c, 0, sizeof(*c));
+	va_start(ap, fmt);
+	n = fmt_vstream(collect, c, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+static void test_stream(void **state)
+{
+	char path[701], want[800];
+	struct collected c;
+	size_t n;
+
+	(void)state;
+	/* An error line around a path longer than any line buffer, whole. */
+	memset(path, 'p', sizeof(path) - 1);
+	path[0] = '\\';
+	path[sizeof(path) - 1] = '\0';
+	n = streamed(&c, "chainload: error: %s: %s (%s)\n", path, "cannot open file",
+		     "EFI_NOT_FOUND");
+	snprintf(want, sizeof(want), "chainload: error: %s: cannot open file (EFI_NOT_FOUND)\n",
+		 path);
+	assert_int_equal(n, strlen(want));
+	assert_int_equal(c.len, n);
+	assert_string_equal(c.text, want);
+	/* A %s argument arrives in one piece. */
+	n = streamed(&c, "%s", path);
+	assert_int_equal(n, 700);
+	assert_int_equal(c.calls, 1);
+	/* Every conversion streams the bytes fmt_format writes. */
+	streamed(&c, "[%5s][%-5s][%05u][%4x][%2d] %lld %zu %c 100%%", "ab", "cd", 42u, 0xau,
+		 123, -9223372036854775807ll - 1, (size_t)7, 'z');
+	assert_string_equal(c.text, "[   ab][cd   ][00042][   a][123] -9223372036854775808 7 z 100%");
+	assert_int_equal(streamed(&c, "%s", ""), 0);
+	assert_int_equal(c.calls, 0);
+}
+
 static void test_diag_and_names(void **state)
 {
 	struct diag d;
@@ -93,6 +157,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_conversions),
 		cmocka_unit_test(test_truncation),
+		cmocka_unit_test(test_stream),
 		cmocka_unit_test(test_diag_and_names),
 	};
 

@@ -373,6 +373,64 @@ static void test_event_larger_than_the_limit(void **state)
 	expect_event_refused(ev, len, &algs, "event's 1048505 data bytes do not fit");
 }
 
+/* Where the firmware keeps the log in these tests: any address but 0. */
+#define LOG_AT 0x7f000000ull
+
+/*
+ * A log as the firmware holds it when chainload runs: its own measurement
+ * of chainload.efi (PCR 4), an event for PCR 9; offsets in ret_at[].
+ */
+static void put_boot_log(struct buf *b, size_t ret_at[2])
+{
+	put_spec(b, 2, 0);
+	ret_at[0] = b->n;
+	put_event(b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 100);
+	ret_at[1] = b->n;
+	put_event(b, 9, TCG_EV_EVENT_TAG, 21);
+}
+
+static void test_image_since(void **state)
+{
+	struct buf b = { .n = 0 };
+	size_t at[2], mark, kernel, last;
+
+	(void)state;
+	put_boot_log(&b, at);
+	mark = at[1];
+	/* The verifier logs PCR 7 first (shim), then the image. */
+	put_event(&b, 7, 0x800000e0u, 40);
+	kernel = b.n;
+	put_event(&b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 64);
+	last = kernel;
+	assert_true(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + last, LOG_AT + mark));
+	/* A mark at the Spec ID event: the walk starts after it. */
+	assert_true(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + last, LOG_AT));
+	/* Only events after the mark count: the firmware's own one does not. */
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + mark, LOG_AT + mark));
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + last, LOG_AT + last));
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + kernel - 1, LOG_AT + mark));
+	/* A mark outside the log (it moved, or the mark is garbage). */
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + last, LOG_AT - 4096));
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + last, LOG_AT + last + 1));
+	/* A newest event past the readable bytes. */
+	assert_false(tcg_log_image_since(b.b, last, LOG_AT, LOG_AT + last, LOG_AT + mark));
+}
+
+/* No mark (the log was unreadable before the verifier): cannot tell, so not measured. */
+static void test_image_since_no_mark(void **state)
+{
+	struct buf b = { .n = 0 };
+	size_t at[2], kernel;
+
+	(void)state;
+	put_boot_log(&b, at);
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + at[1], 0));
+	/* Even with the verifier's event there: it cannot be told from the firmware's. */
+	kernel = b.n;
+	put_event(&b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 64);
+	assert_false(tcg_log_image_since(b.b, b.n, LOG_AT, LOG_AT + kernel, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -384,6 +442,8 @@ int main(void)
 		cmocka_unit_test(test_spec_reject_messages),
 		cmocka_unit_test(test_event_reject_messages),
 		cmocka_unit_test(test_event_larger_than_the_limit),
+		cmocka_unit_test(test_image_since),
+		cmocka_unit_test(test_image_since_no_mark),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

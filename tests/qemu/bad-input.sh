@@ -28,6 +28,9 @@ head -c $(($(stat -c %s "$TESTKERN") - 1000)) "$TESTKERN" >"$d/short"
 truncate -s 300M "$d/huge.img"
 
 loader='\EFI\chainload\chainload.efi'
+# A path longer than any line buffer (about 700 characters).
+long='\boot'
+while [ ${#long} -lt 700 ]; do long+='\a-directory-that-is-not-there'; done
 cases=(
 	"$loader \\boot\\nope console=ttyS0"
 	"$loader -i \\boot\\nope.img \\bad\\smallcmd x"
@@ -41,6 +44,7 @@ cases=(
 	"$loader \\bad\\smallcmd console=ttyS0 abcdefghij"
 	"$loader -i \\bad\\huge.img \\bad\\smallcmd x"
 	"$loader --bogus"
+	"$loader $long"
 )
 short_size=$(stat -c %s "$d/short")
 expected=(
@@ -56,6 +60,7 @@ expected=(
 	'chainload: error: \bad\smallcmd: command line is 24 bytes, the kernel accepts at most 16 (EFI_INVALID_PARAMETER)'
 	'chainload: error: \bad\huge.img: initrd needs 307200 KiB of free memory below 0xfffffffffffff000 and none is left (EFI_OUT_OF_RESOURCES)'
 	'chainload: error: arguments: unknown option --bogus (try --help) (EFI_INVALID_PARAMETER)'
+	"chainload: error: $long: path is not valid UTF-8 or is too long (EFI_BAD_BUFFER_SIZE)"
 )
 
 {
