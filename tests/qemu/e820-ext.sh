@@ -25,7 +25,8 @@ ok=0
 record $ok "build/chainload.efi has no test-fragment code"
 
 boot testkern --timeout 120 --efi "$FRAGMENT_EFI" --loader-args -v \
-	--cmdline "console=ttyS0 chainload.test=e820-ext tk.e820_min=$MIN_ENTRIES"
+	--cmdline "console=ttyS0 chainload.test=e820-ext tk.e820_min=$MIN_ENTRIES tk.load=$TK_LOAD_RELOC \
+$TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 ok=0

@@ -117,6 +117,7 @@ expect_tk_all_ok() {
 	ok=0
 	grep -qx 'tk: PASS' <<<"$tk" || ok=1
 	record $ok "the test kernel printed tk: PASS"
+	expect_tk_every_check_ok "$tk"
 }
 
 # The value of the guest's "GUEST: KEY=VALUE" line (first one), verbatim.
@@ -238,4 +239,34 @@ expect_handoff_matches_loader() {
 			<<<"$text" | head -n1)
 	expect_eq "RSDP the kernel used" "$got_rsdp" "${rsdp:-(chainload -v printed none)}"
 	expect_eq "framebuffer mode in the kernel" "$got_mode" "${mode:-(chainload -v printed none)}"
+}
+
+# --- What the kernels are told about the machine ---
+
+# The resolution QEMU's standard VGA offers in its EDID when not told
+# xres/yres; OVMF sets that mode. A scenario that passes
+# -device VGA,xres=W,yres=H expects WxH instead.
+FB_DEFAULT=1280x800
+# Where chainload must put the relocatable test kernel on OVMF: pref_address
+# (16 MiB) lies in OVMF's decompressed DXE firmware volume, Boot Services
+# data from 0x900000 to 0x1600000 while chainload plans, so the lowest
+# free 2 MiB-aligned window at or above it (core/plan.h) starts at its end.
+# shellcheck disable=SC2034 # used by the scenarios
+TK_LOAD_RELOC=0x1600000
+# The test kernel words of run-ovmf's machine: its default display, no RNG
+# device, Secure Boot off (the VARS template enrolls no keys).
+# shellcheck disable=SC2034
+TK_MACHINE="tk.fb=$FB_DEFAULT tk.expect_rng=0 tk.secure_boot=2"
+
+# Every check of the test kernel (test-images/README.md, in its order) said
+# ok, none left out: expect_tk_every_check_ok "TK_LINES".
+TK_CHECKS=(regs cpu boot_params load_address identity_map cmdline initrd e820 efi_info
+	setup_data screen_info acpi_rsdp rng_seed secure_boot e820_types)
+expect_tk_every_check_ok() {
+	local name missing=()
+	for name in "${TK_CHECKS[@]}"; do
+		grep -qxF "tk: $name: ok" <<<"$1" || missing+=("$name")
+	done
+	record "$([ ${#missing[@]} -eq 0 ]; echo $?)" \
+		"the test kernel said ok for all ${#TK_CHECKS[@]} checks${missing[*]:+ (not: ${missing[*]})}"
 }

@@ -48,7 +48,8 @@ boot_machine() {
 	start=$SECONDS
 	if [ "$kernel" = testkern ]; then
 		random_file "$SCRATCH/initrd-$name.img" $((64 * 1024 + 3))
-		words="console=ttyS0 chainload.test=$SCENARIO-$name tk.expect_rng=$rng tk.secure_boot=2"
+		words="console=ttyS0 chainload.test=$SCENARIO-$name tk.load=$TK_LOAD_RELOC tk.fb=$FB_DEFAULT"
+		words="$words tk.expect_rng=$rng tk.secure_boot=2"
 		[ "$mem" -le 4096 ] || words="$words tk.initrd_min=$HIGH"
 		boot "$name" --timeout 120 --kernel "$TESTKERN" --initrd "$SCRATCH/initrd-$name.img" \
 			--tk-words --cmdline "$words" "${args[@]}"
