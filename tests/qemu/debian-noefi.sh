@@ -19,7 +19,8 @@ require_file "$ACPI10_EFI" "make build/test/chainload-acpi10.efi"
 debian_prepare
 boot_debian_checked noefi "noefi efi=debug log_buf_len=1M chainload.expect_efivars=0 \
 chainload.expect_cpus=1 chainload.expect_mem_mib=1024 chainload.expect_sb=disabled \
-chainload.expect_rng=1" --efi "$ACPI10_EFI" --loader-args -v \
+chainload.expect_rng=1 chainload.expect_fb=$FB_DEFAULT chainload.expect_rsdp=acpi10" \
+	--efi "$ACPI10_EFI" --loader-args -v \
 	--qemu-arg -device --qemu-arg virtio-rng-pci
 ok=0
 log_text | grep -aq '^chainload: ACPI 1.0 RSDP at 0x' || ok=1
@@ -27,5 +28,5 @@ record $ok "the acpi10 build passed the ACPI 1.0 RSDP"
 ok=0
 log_text | grep -aqE 'ACPI: RSDP 0x[0-9A-F]+ 000014 \(v00 ' || ok=1
 record $ok "the kernel used an ACPI 1.0 RSDP (revision 0, 20 bytes)"
-expect_handoff_matches_loader
+expect_handoff_matches_machine "$FB_DEFAULT" acpi10
 finish

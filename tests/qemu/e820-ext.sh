@@ -35,6 +35,7 @@ record $ok "the fragment build reserved its pages"
 
 debian_prepare
 boot_debian_checked debian "efi=debug log_buf_len=1M chainload.expect_e820_min=$MIN_ENTRIES \
-chainload.expect_cpus=1 chainload.expect_mem_mib=1024 chainload.expect_sb=disabled" \
+chainload.expect_cpus=1 chainload.expect_mem_mib=1024 chainload.expect_sb=disabled \
+chainload.expect_rng=0 chainload.expect_fb=$FB_DEFAULT" \
 	--efi "$FRAGMENT_EFI" --loader-args -v
 finish

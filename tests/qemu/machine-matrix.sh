@@ -57,11 +57,11 @@ boot_machine() {
 		expect_tk_all_ok
 	else
 		words="efi=debug log_buf_len=1M chainload.expect_cpus=$cpus chainload.expect_mem_mib=$mem"
-		words="$words chainload.expect_rng=$rng chainload.expect_sb=disabled"
+		words="$words chainload.expect_rng=$rng chainload.expect_sb=disabled chainload.expect_fb=$FB_DEFAULT"
 		[ "$mem" -le 4096 ] || words="$words chainload.expect_initrd_min=$HIGH"
 		boot_debian_checked "$name" "$words" "${args[@]}"
 	fi
-	expect_handoff_matches_loader
+	expect_handoff_matches_machine "$FB_DEFAULT"
 	say "time $name: $((SECONDS - start)) s"
 }
 
