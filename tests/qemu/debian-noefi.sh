@@ -6,7 +6,11 @@
 # address), the test-only build chainload-acpi10.efi passes the ACPI 1.0
 # RSDP: the kernel must log exactly that one (revision 0, 20 bytes), where on
 # its own it would pick the 2.0 RSDP. Framebuffer, RNG seed, memory map and
-# Secure Boot state do not need runtime services and are checked as always.
+# Secure Boot state do not need runtime services and are checked as always,
+# except that with noefi the kernel logs no EFI memory map even with
+# efi=debug, so the e820 table cannot be compared with it here
+# (chainload.expect_efi_map=0; the other Debian boots and the test kernel
+# compare it).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -19,7 +23,8 @@ require_file "$ACPI10_EFI" "make build/test/chainload-acpi10.efi"
 debian_prepare
 boot_debian_checked noefi "noefi efi=debug log_buf_len=1M chainload.expect_efivars=0 \
 chainload.expect_cpus=1 chainload.expect_mem_mib=1024 chainload.expect_sb=disabled \
-chainload.expect_rng=1 chainload.expect_fb=$FB_DEFAULT chainload.expect_rsdp=acpi10" \
+chainload.expect_rng=1 chainload.expect_fb=$FB_DEFAULT chainload.expect_rsdp=acpi10 \
+chainload.expect_efi_map=0" \
 	--efi "$ACPI10_EFI" --loader-args -v \
 	--qemu-arg -device --qemu-arg virtio-rng-pci
 ok=0
