@@ -36,8 +36,10 @@ returned (the boot manager falls through to the shell) and powers off.
 
 With neither --kernel nor --startup it runs the default test: the test kernel
 build/test-images/testkern.bzimage, a random initrd of 1 MiB + 3 bytes unless
---initrd is given, cmdline "console=ttyS0 chainload.test=default" unless
---cmdline is given, plus the tk.* words (as --tk-words).
+--initrd is given, cmdline "console=ttyS0 chainload.test=default" and the
+words that describe the default machine to the test kernel (tk.load,
+tk.fb, tk.expect_rng, tk.secure_boot) unless --cmdline is given, plus the
+tk.* words of --tk-words.
 
 Guest and ESP:
   --kernel FILE          kernel to boot, placed at \boot\vmlinuz
@@ -244,7 +246,9 @@ apply_default_guest() {
 		head -c $((1024 * 1024 + 3)) /dev/urandom >"$work/initrd-default.img"
 		initrds=("$work/initrd-default.img")
 	fi
-	[ "$cmdline_set" -eq 1 ] || cmdline="console=ttyS0 chainload.test=default"
+	# What the test kernel must find on the default machine (test-images/README.md).
+	[ "$cmdline_set" -eq 1 ] || cmdline="console=ttyS0 chainload.test=default tk.load=0x1600000 \
+tk.fb=1280x800 tk.expect_rng=0 tk.secure_boot=2"
 	tk_words=1
 }
 

@@ -5,6 +5,10 @@
  * on, `length` bytes sum to 0 too.  The table it points to (XSDT from
  * revision 2, else RSDT) must carry its signature, which shows the RSDP is
  * the live one and not a stale copy.
+ *
+ * And it must be the RSDP the firmware published: the ACPI 2.0 entry of the
+ * EFI configuration table (efi.c reads it through efi_info), or the ACPI 1.0
+ * entry when there is no 2.0 one or the scenario says tk.rsdp=acpi10.
  */
 #include "check.h"
 
@@ -55,6 +59,40 @@ static void check_table(struct check *c, const char *sig, uint64_t addr)
 		fail(c, "no \"%s\" at 0x%lx", sig, addr);
 }
 
+/* Is tk.rsdp=acpi10 given (the 1.0 entry expected)? */
+static bool want_acpi10(struct check *c)
+{
+	const char *val;
+	uint64_t len;
+
+	if (!word("tk.rsdp=", &val, &len))
+		return false;
+	if (len == 6 && same(val, "acpi10", 6))
+		return true;
+	if (!(len == 6 && same(val, "acpi20", 6)))
+		fail(c, "tk.rsdp is neither acpi20 nor acpi10");
+	return false;
+}
+
+/* acpi_rsdp_addr equals the configuration table's entry. */
+static void check_published(struct check *c, uint64_t addr)
+{
+	uint64_t acpi20, acpi10, want;
+	bool v1 = want_acpi10(c);
+
+	if (!efi_config_table(c, &EFI_ACPI_20_GUID, &acpi20) ||
+	    !efi_config_table(c, &EFI_ACPI_10_GUID, &acpi10))
+		return;
+	tk_printf("tk: acpi_rsdp: EFI configuration table: ACPI 2.0 0x%lx, ACPI 1.0 0x%lx\n",
+		  acpi20, acpi10);
+	want = v1 || !acpi20 ? acpi10 : acpi20;
+	if (!want)
+		fail(c, "the EFI configuration table has no ACPI%s entry", v1 ? " 1.0" : "");
+	else if (addr != want)
+		fail(c, "acpi_rsdp_addr 0x%lx, the configuration table's ACPI %s entry is 0x%lx",
+		     addr, want == acpi20 ? "2.0" : "1.0", want);
+}
+
 void check_acpi_rsdp(struct check *c)
 {
 	const volatile struct rsdp *r;
@@ -65,6 +103,7 @@ void check_acpi_rsdp(struct check *c)
 		return;
 	}
 	addr = tk.bp->acpi_rsdp_addr;
+	check_published(c, addr);
 	if (!addr) {
 		fail(c, "acpi_rsdp_addr=0");
 		return;

@@ -30,7 +30,7 @@ TK_LDFLAGS := -nostdlib -static --no-dynamic-linker --build-id=none \
 	--orphan-handling=error --fatal-warnings
 
 # header.o holds the setup sectors; the rest is the protected-mode payload.
-TK_PAYLOAD := entry.o acpi.o checks.o cmdline.o crc32.o format.o framebuffer.o idt.o \
+TK_PAYLOAD := entry.o acpi.o checks.o cmdline.o crc32.o efi.o format.o framebuffer.o idt.o \
 	pgwalk.o serial.o setup_data.o
 TK_RELOC_OBJS := $(addprefix $(TK_OUT)/reloc/,header.o $(TK_PAYLOAD))
 TK_FIXED_OBJS := $(addprefix $(TK_OUT)/fixed/,header.o $(TK_PAYLOAD))

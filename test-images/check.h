@@ -64,6 +64,12 @@ bool word(const char *key, const char **val, uint64_t *len);
 /* A decimal tk.<key>= word: absent (false), or its value; bad syntax fails @c. */
 bool word_dec(struct check *c, const char *key, uint64_t *ret);
 
+/* A tk.<key>= word the scenario must give: absent fails @c. */
+bool word_required(struct check *c, const char *key, const char **val, uint64_t *len);
+
+/* A decimal tk.<key>= word the scenario must give: absent or bad fails @c. */
+bool word_dec_required(struct check *c, const char *key, uint64_t *ret);
+
 /* Does [start, end) overlap e820 RAM (zero page or extension)? */
 bool e820_overlaps_ram(uint64_t start, uint64_t end);
 
@@ -76,6 +82,21 @@ void check_rng_seed(struct check *c);
 
 /* framebuffer.c */
 void check_screen_info(struct check *c);
+
+/* efi.c: the firmware's tables efi_info points to */
+struct efi_guid {
+	uint32_t data1;
+	uint16_t data2, data3;
+	uint8_t data4[8];
+};
+extern const struct efi_guid EFI_ACPI_20_GUID, EFI_ACPI_10_GUID;
+
+/*
+ * The configuration table entry of @guid into *table (0: no such entry);
+ * false, with @c failed, when the system table cannot be read.
+ */
+bool efi_config_table(struct check *c, const struct efi_guid *guid, uint64_t *table);
+void check_e820_types(struct check *c);
 
 /* acpi.c */
 void check_acpi_rsdp(struct check *c);

@@ -78,6 +78,24 @@ bool word_dec(struct check *c, const char *key, uint64_t *ret)
 	return false;
 }
 
+bool word_required(struct check *c, const char *key, const char **val, uint64_t *len)
+{
+	if (word(key, val, len))
+		return true;
+	fail(c, "no %s word: the scenario must say what to expect", key);
+	return false;
+}
+
+bool word_dec_required(struct check *c, const char *key, uint64_t *ret)
+{
+	const char *val;
+	uint64_t len;
+
+	if (!word_required(c, key, &val, &len))
+		return false;
+	return word_dec(c, key, ret);
+}
+
 static void locate_cmdline(void)
 {
 	const struct boot_params *bp = tk.bp;
@@ -207,12 +225,12 @@ static void check_load_address(struct check *c)
 		fail(c, "0x%lx, not pref_address 0x%x", tk.load, TK_PREF_ADDRESS);
 	if (!TK_FIXED && (tk.load & (TK_KERNEL_ALIGN - 1)))
 		fail(c, "0x%lx not aligned to 0x%x", tk.load, TK_KERNEL_ALIGN);
-	if (word("tk.load=", &val, &len)) {
-		if (!parse_hex64(val, len, &want))
-			fail(c, "tk.load is not 0x<hex>");
-		else if (want != tk.load)
-			fail(c, "0x%lx, tk.load=0x%lx", tk.load, want);
-	}
+	if (!word_required(c, "tk.load=", &val, &len))
+		return;
+	if (!parse_hex64(val, len, &want))
+		fail(c, "tk.load is not 0x<hex>");
+	else if (want != tk.load)
+		fail(c, "0x%lx, tk.load=0x%lx", tk.load, want);
 }
 
 static void check_identity_map(struct check *c)
@@ -470,7 +488,8 @@ static void check_efi_info(struct check *c)
 
 /*
  * boot_params.secure_boot: 0 unset, 1 unknown, 2 disabled, 3 enabled.  A
- * loader that asked the firmware says 1..3; 0 means it did not ask.
+ * loader that asked the firmware says 1..3; 0 means it did not ask.  The
+ * scenario knows which the firmware's variables hold: tk.secure_boot.
  */
 static void check_secure_boot(struct check *c)
 {
@@ -487,7 +506,7 @@ static void check_secure_boot(struct check *c)
 	tk_printf("tk: secure_boot: %u (%s)\n", v, v < 4 ? names[v] : "invalid");
 	if (v < 1 || v > 3)
 		fail(c, "secure_boot=%u, not 1 (unknown), 2 (disabled) or 3 (enabled)", v);
-	if (word_dec(c, "tk.secure_boot=", &want) && want != v)
+	if (word_dec_required(c, "tk.secure_boot=", &want) && want != v)
 		fail(c, "secure_boot=%u, tk.secure_boot=%lu", v, want);
 }
 
@@ -537,6 +556,7 @@ _Noreturn void tk_main(void)
 	run(12, "acpi_rsdp", check_acpi_rsdp);
 	run(13, "rng_seed", check_rng_seed);
 	run(14, "secure_boot", check_secure_boot);
+	run(15, "e820_types", check_e820_types);
 
 	if (first_failure) {
 		tk_printf("tk: FAIL\n");

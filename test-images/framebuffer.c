@@ -8,7 +8,10 @@
  * (chainload maps everything up to the top of the firmware's memory map,
  * which covers 32-bit BARs such as QEMU's VGA).
  *
- * tk.expect_fb=0: the machine has no display; screen_info must say "none".
+ * Which mode it is comes from outside: tk.fb=WIDTHxHEIGHT is the resolution
+ * QEMU's display was told to offer (its EDID, which OVMF follows), and
+ * tk.fb=none says the machine has no display, so screen_info must say
+ * "none".  The word is required.
  */
 #include "check.h"
 
@@ -90,16 +93,38 @@ static void probe_pixel(struct check *c, uint64_t addr, unsigned int bytes,
 	write_pixel(p, bytes, old);
 }
 
+/* tk.fb: "none" (*width = 0), or WIDTHxHEIGHT; false, @c failed, if bad. */
+static bool expected_mode(struct check *c, uint64_t *width, uint64_t *height)
+{
+	const char *val;
+	uint64_t len, x;
+
+	*width = *height = 0;
+	if (!word_required(c, "tk.fb=", &val, &len))
+		return false;
+	if (len == 4 && val[0] == 'n' && val[1] == 'o' && val[2] == 'n' && val[3] == 'e')
+		return true;
+	for (x = 0; x < len && val[x] != 'x'; x++)
+		;
+	if (x < len && parse_dec64(val, x, width) && parse_dec64(val + x + 1, len - x - 1, height) &&
+	    *width && *height)
+		return true;
+	fail(c, "tk.fb is neither WIDTHxHEIGHT nor none");
+	return false;
+}
+
 void check_screen_info(struct check *c)
 {
 	const struct screen_info *si;
-	uint64_t base, want, last;
+	uint64_t base, want_w, want_h, last;
 	unsigned int bytes;
+	bool known;
 
 	if (!tk.bp) {
 		fail(c, "no usable zero page");
 		return;
 	}
+	known = expected_mode(c, &want_w, &want_h);
 	si = &tk.bp->screen_info;
 	base = si->lfb_base;
 	if (si->capabilities & VIDEO_CAPABILITY_64BIT_BASE)
@@ -107,8 +132,9 @@ void check_screen_info(struct check *c)
 	if (si->orig_video_is_vga != VIDEO_TYPE_EFI) {
 		tk_printf("tk: screen_info: no EFI framebuffer (type 0x%x)\n",
 			  si->orig_video_is_vga);
-		if (!word_dec(c, "tk.expect_fb=", &want) || want)
-			fail(c, "orig_video_is_vga=0x%x, not VIDEO_TYPE_EFI", si->orig_video_is_vga);
+		if (known && want_w)
+			fail(c, "orig_video_is_vga=0x%x, not VIDEO_TYPE_EFI; tk.fb=%lux%lu",
+			     si->orig_video_is_vga, want_w, want_h);
 		return;
 	}
 	tk_printf("tk: screen_info: %ux%u depth %u line %u base 0x%lx size %u "
@@ -116,10 +142,12 @@ void check_screen_info(struct check *c)
 		  si->lfb_depth, si->lfb_linelength, base, si->lfb_size, si->red_size,
 		  si->red_pos, si->green_size, si->green_pos, si->blue_size, si->blue_pos,
 		  si->rsvd_size, si->rsvd_pos);
-	if (word_dec(c, "tk.expect_fb=", &want) && !want) {
-		fail(c, "a framebuffer, tk.expect_fb=0");
+	if (known && !want_w) {
+		fail(c, "a framebuffer, tk.fb=none");
 		return;
 	}
+	if (known && (si->lfb_width != want_w || si->lfb_height != want_h))
+		fail(c, "%ux%u, tk.fb=%lux%lu", si->lfb_width, si->lfb_height, want_w, want_h);
 	if (si->ext_lfb_base && !(si->capabilities & VIDEO_CAPABILITY_64BIT_BASE))
 		fail(c, "ext_lfb_base=0x%x without VIDEO_CAPABILITY_64BIT_BASE", si->ext_lfb_base);
 	if (!base)

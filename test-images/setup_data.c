@@ -149,8 +149,8 @@ void check_setup_data(struct check *c)
 }
 
 /*
- * tk.expect_rng=1: one RNG_SEED node of at least 32 bytes, not all zero.
- * tk.expect_rng=0: none.  Without the word: report only.
+ * tk.expect_rng=1 (the machine has an RNG): one RNG_SEED node of at least
+ * 32 bytes, not all zero.  tk.expect_rng=0: none.  The word is required.
  */
 void check_rng_seed(struct check *c)
 {
@@ -160,7 +160,7 @@ void check_rng_seed(struct check *c)
 	bool expect;
 
 	seed = only(SETUP_RNG_SEED, &n);
-	expect = word_dec(c, "tk.expect_rng=", &want);
+	expect = word_dec_required(c, "tk.expect_rng=", &want);
 	if (!seed) {
 		tk_printf("tk: rng_seed: none\n");
 		if (expect && want)

@@ -62,10 +62,13 @@ cmp -s /proc/cmdline /expected/cmdline ||
 	fail "payload sha256 differs from expected $(cat /expected/payload_sha256)"
 
 # Scenario-specific checks packed by make-initramfs.sh.
+# Each is followed by "GUEST: ran NAME", so the host can tell that all it
+# packed ran.
 for check in /checks.d/*.sh; do
 	[ -f "$check" ] || continue
 	# shellcheck disable=SC1090
 	. "$check"
+	echo "GUEST: ran ${check##*/}"
 done
 
 if [ -z "$failures" ]; then

@@ -27,7 +27,7 @@ random_file "$SCRATCH/first.img" 4099
 random_file "$SCRATCH/second.img" 777
 boot testkern --mode entry --entry-bom --timeout 120 --kernel "$TESTKERN" \
 	--initrd "$SCRATCH/first.img" --initrd "$SCRATCH/second.img" --tk-words \
-	--cmdline "console=ttyS0 chainload.test=boot-entry"
+	--cmdline "console=ttyS0 chainload.test=boot-entry tk.load=$TK_LOAD_RELOC $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 expect_started_by_firmware

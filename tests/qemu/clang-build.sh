@@ -15,7 +15,7 @@ boot force-copy --timeout 60 --efi "$clang_efi" --loader-args "--force-copy -v" 
 expect_boot_pass
 expect_tk_all_ok
 boot fixed --timeout 60 --efi "$clang_efi" --kernel "$TESTKERN_FIXED" --tk-words \
-	--cmdline "console=ttyS0 chainload.test=clang-fixed tk.load=0x1000000"
+	--cmdline "console=ttyS0 chainload.test=clang-fixed tk.load=0x1000000 $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 finish

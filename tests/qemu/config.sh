@@ -23,7 +23,8 @@ random_file "$d/a.img" 1001
 random_file "$d/b.img" 5003
 # What the kernel must see: a.img, 3 bytes of padding to a multiple of 4, b.img.
 { cat "$d/a.img"; head -c 3 /dev/zero; cat "$d/b.img"; } >"$d/joined.img"
-tk="tk.initrd_size=$(stat -c %s "$d/joined.img") tk.initrd_crc32=$(crc32_hex <"$d/joined.img")"
+tk="tk.load=$TK_LOAD_RELOC $TK_MACHINE tk.initrd_size=$(stat -c %s "$d/joined.img")"
+tk="$tk tk.initrd_crc32=$(crc32_hex <"$d/joined.img")"
 options="console=ttyS0 chainload.test=config"
 tk="$tk tk.cmdline_crc32=$(printf '%s' "$options $tk" | crc32_hex)"
 

@@ -3,8 +3,9 @@
 # initrd bytes and everything a UEFI loader owes Linux (tests/guest/checks:
 # framebuffer, ACPI, EFI variables, RNG seed, memory, memory map, Secure
 # Boot state), loaded in place and with --force-copy. The guest's /init is
-# tests/guest/init.sh. The first boot has an RNG (virtio-rng), the second
-# none, so the seed check is seen to pass both ways.
+# tests/guest/init.sh. The first boot has an RNG (virtio-rng) and a display
+# told another resolution than its default, the second neither, so the seed
+# and mode checks are seen to pass both ways.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -15,12 +16,13 @@ MACHINE_WORDS="$MACHINE_WORDS chainload.expect_sb=disabled"
 
 ensure_built
 debian_prepare
-boot_debian_checked plain "$MACHINE_WORDS chainload.expect_rng=1" --loader-args -v \
-	--qemu-arg -device --qemu-arg virtio-rng-pci
+boot_debian_checked plain "$MACHINE_WORDS chainload.expect_rng=1 chainload.expect_fb=1024x768" \
+	--loader-args -v --qemu-arg -device --qemu-arg virtio-rng-pci \
+	--qemu-arg -vga --qemu-arg none --qemu-arg -device --qemu-arg VGA,xres=1024,yres=768
 expect_eq "guest EFI" "$(guest_value efi)" yes
-expect_handoff_matches_loader
-boot_debian_checked force-copy "$MACHINE_WORDS chainload.expect_rng=0" \
+expect_handoff_matches_machine 1024x768
+boot_debian_checked force-copy "$MACHINE_WORDS chainload.expect_rng=0 chainload.expect_fb=$FB_DEFAULT" \
 	--loader-args "--force-copy -v"
 expect_eq "guest EFI" "$(guest_value efi)" yes
-expect_handoff_matches_loader
+expect_handoff_matches_machine "$FB_DEFAULT"
 finish

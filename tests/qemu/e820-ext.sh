@@ -25,14 +25,16 @@ expect_fixture_ran() {
 }
 
 boot testkern --timeout 120 --pre-efi "$FRAGMENT" --loader-args -v \
-	--cmdline "console=ttyS0 chainload.test=e820-ext tk.e820_min=$MIN_ENTRIES"
+	--cmdline "console=ttyS0 chainload.test=e820-ext tk.e820_min=$MIN_ENTRIES tk.load=$TK_LOAD_RELOC \
+$TK_MACHINE"
 expect_fixture_ran
 expect_boot_pass
 expect_tk_all_ok
 
 debian_prepare
 boot_debian_checked debian "efi=debug log_buf_len=1M chainload.expect_e820_min=$MIN_ENTRIES \
-chainload.expect_cpus=1 chainload.expect_mem_mib=1024 chainload.expect_sb=disabled" \
+chainload.expect_cpus=1 chainload.expect_mem_mib=1024 chainload.expect_sb=disabled \
+chainload.expect_rng=0 chainload.expect_fb=$FB_DEFAULT" \
 	--pre-efi "$FRAGMENT" --loader-args -v
 expect_fixture_ran
 finish

@@ -1,7 +1,7 @@
 #!/bin/bash
 # A machine without a display (-vga none) has no GOP: chainload must say so
 # with -v and still boot, leaving screen_info without a framebuffer
-# (tk.expect_fb=0); everything else is handed over as usual.
+# (tk.fb=none); everything else is handed over as usual.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -9,7 +9,8 @@ set -euo pipefail
 ensure_built
 require_file "$TESTKERN" "make test-images"
 boot no-vga --timeout 120 --loader-args -v --qemu-arg -vga --qemu-arg none \
-	--cmdline "console=ttyS0 chainload.test=headless tk.expect_fb=0"
+	--cmdline "console=ttyS0 chainload.test=headless tk.load=$TK_LOAD_RELOC tk.fb=none \
+tk.expect_rng=0 tk.secure_boot=2"
 expect_boot_pass
 expect_tk_all_ok
 ok=0

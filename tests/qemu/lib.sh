@@ -117,6 +117,7 @@ expect_tk_all_ok() {
 	ok=0
 	grep -qx 'tk: PASS' <<<"$tk" || ok=1
 	record $ok "the test kernel printed tk: PASS"
+	expect_tk_every_check_ok "$tk"
 }
 
 # The value of the guest's "GUEST: KEY=VALUE" line (first one), verbatim.
@@ -217,25 +218,83 @@ boot_debian_checked() {
 	expect_eq "guest cmdline" "$(guest_value cmdline)" "$cmdline"
 	expect_eq "guest payload sha256" "$(guest_value payload_sha256)" "$DEBIAN_PAYLOAD_SHA256"
 	expect_line "CHAINLOAD-VERDICT: PASS"
+	expect_guest_checks_ran "${GUEST_CHECKS[@]}"
 }
 
-# What chainload -v printed about the firmware and what the guest reported
-# must agree: the RSDP the kernel used (GUEST: rsdp, test kernel:
-# acpi_rsdp) and the framebuffer mode (GUEST: fb_mode, test kernel:
-# screen_info). Needs a boot with --loader-args -v.
-expect_handoff_matches_loader() {
-	local text rsdp mode got_rsdp got_mode
+# The framebuffer and RSDP the kernel received are the machine's, judged
+# against facts chainload did not produce:
+#   expect_handoff_matches_machine FB [RSDP_ENTRY]
+# FB is the resolution QEMU's display was told to offer (WIDTHxHEIGHT; see
+# FB_DEFAULT) or "none"; RSDP_ENTRY (acpi20, the default, or acpi10) names
+# the EFI configuration table entry the guest itself read from the system
+# table (GUEST: efi_systab_*, test kernel: "acpi_rsdp: EFI configuration
+# table"). Debian guest lines GUEST: rsdp and fb_mode, or the test kernel's
+# acpi_rsdp and screen_info lines, must be there.
+expect_handoff_matches_machine() {
+	local fb=$1 entry=${2:-acpi20} text got_rsdp want_rsdp got_mode key
 	text=$(log_text)
-	rsdp=$(sed -n 's/^chainload: ACPI [0-9.]* RSDP at \(0x[0-9a-f]*\)$/\1/p' <<<"$text" | head -n1)
-	mode=$(sed -n 's/^chainload: framebuffer \([0-9]*x[0-9]*\), \([0-9]*\) bpp.*/\1x\2/p' \
-		<<<"$text" | head -n1)
 	got_rsdp=$(guest_value rsdp)
-	[ -n "$got_rsdp" ] ||
-		got_rsdp=$(sed -n 's/^tk: acpi_rsdp: \(0x[0-9a-f]*\) .*/\1/p' <<<"$text" | head -n1)
-	got_mode=$(guest_value fb_mode | cut -d' ' -f1)
-	[ -n "$got_mode" ] ||
-		got_mode=$(sed -n 's/^tk: screen_info: \([0-9]*x[0-9]*\) depth \([0-9]*\) .*/\1x\2/p' \
+	if [ -n "$got_rsdp" ]; then
+		key=ACPI20
+		[ "$entry" = acpi20 ] || key=ACPI
+		want_rsdp=$(guest_value "efi_systab_$key")
+		got_mode=$(guest_value fb_mode | cut -d' ' -f1)
+		[ "$got_mode" = none ] || got_mode=$(cut -dx -f1-2 <<<"$got_mode")
+	else
+		got_rsdp=$(sed -n 's/^tk: acpi_rsdp: \(0x[0-9a-f]*\) revision .*/\1/p' <<<"$text" | head -n1)
+		key='2\.0'
+		[ "$entry" = acpi20 ] || key='1\.0'
+		want_rsdp=$(sed -n "s/^tk: acpi_rsdp: EFI configuration table: .*ACPI $key \(0x[0-9a-f]*\).*/\1/p" \
 			<<<"$text" | head -n1)
-	expect_eq "RSDP the kernel used" "$got_rsdp" "${rsdp:-(chainload -v printed none)}"
-	expect_eq "framebuffer mode in the kernel" "$got_mode" "${mode:-(chainload -v printed none)}"
+		got_mode=$(sed -n 's/^tk: screen_info: \([0-9]*x[0-9]*\) depth .*/\1/p' <<<"$text" | head -n1)
+		! grep -q '^tk: screen_info: no EFI framebuffer' <<<"$text" || got_mode=none
+	fi
+	expect_eq "RSDP the kernel received" "${got_rsdp:-(no guest line)}" \
+		"${want_rsdp:-(guest read no $entry entry)}"
+	expect_eq "framebuffer mode in the kernel" "${got_mode:-(no guest line)}" "$fb"
+}
+
+# --- What the kernels are told about the machine ---
+
+# The resolution QEMU's standard VGA offers in its EDID when not told
+# xres/yres; OVMF sets that mode. A scenario that passes
+# -device VGA,xres=W,yres=H expects WxH instead.
+FB_DEFAULT=1280x800
+# Where chainload must put the relocatable test kernel on OVMF: pref_address
+# (16 MiB) lies in OVMF's decompressed DXE firmware volume, Boot Services
+# data from 0x900000 to 0x1600000 while chainload plans, so the lowest
+# free 2 MiB-aligned window at or above it (core/plan.h) starts at its end.
+# shellcheck disable=SC2034 # used by the scenarios
+TK_LOAD_RELOC=0x1600000
+# The test kernel words of run-ovmf's machine: its default display, no RNG
+# device, Secure Boot off (the VARS template enrolls no keys).
+# shellcheck disable=SC2034
+TK_MACHINE="tk.fb=$FB_DEFAULT tk.expect_rng=0 tk.secure_boot=2"
+
+# Every guest check packed in the initramfs ran to its end (init.sh prints
+# "GUEST: ran NAME" after each): expect_guest_checks_ran CHECK.sh...
+expect_guest_checks_ran() {
+	local f text
+	text=$(log_text)
+	for f in "$@"; do
+		f=$(basename "$f")
+		if grep -aqxF "GUEST: ran $f" <<<"$text"; then
+			record 0 "guest check $f ran"
+		else
+			record 1 "guest check $f ran (no \"GUEST: ran $f\" line)"
+		fi
+	done
+}
+
+# Every check of the test kernel (test-images/README.md, in its order) said
+# ok, none left out: expect_tk_every_check_ok "TK_LINES".
+TK_CHECKS=(regs cpu boot_params load_address identity_map cmdline initrd e820 efi_info
+	setup_data screen_info acpi_rsdp rng_seed secure_boot e820_types)
+expect_tk_every_check_ok() {
+	local name missing=()
+	for name in "${TK_CHECKS[@]}"; do
+		grep -qxF "tk: $name: ok" <<<"$1" || missing+=("$name")
+	done
+	record "$([ ${#missing[@]} -eq 0 ]; echo $?)" \
+		"the test kernel said ok for all ${#TK_CHECKS[@]} checks${missing[*]:+ (not: ${missing[*]})}"
 }

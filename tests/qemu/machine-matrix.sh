@@ -48,7 +48,8 @@ boot_machine() {
 	start=$SECONDS
 	if [ "$kernel" = testkern ]; then
 		random_file "$SCRATCH/initrd-$name.img" $((64 * 1024 + 3))
-		words="console=ttyS0 chainload.test=$SCENARIO-$name tk.expect_rng=$rng tk.secure_boot=2"
+		words="console=ttyS0 chainload.test=$SCENARIO-$name tk.load=$TK_LOAD_RELOC tk.fb=$FB_DEFAULT"
+		words="$words tk.expect_rng=$rng tk.secure_boot=2"
 		[ "$mem" -le 4096 ] || words="$words tk.initrd_min=$HIGH"
 		boot "$name" --timeout 120 --kernel "$TESTKERN" --initrd "$SCRATCH/initrd-$name.img" \
 			--tk-words --cmdline "$words" "${args[@]}"
@@ -56,11 +57,11 @@ boot_machine() {
 		expect_tk_all_ok
 	else
 		words="efi=debug log_buf_len=1M chainload.expect_cpus=$cpus chainload.expect_mem_mib=$mem"
-		words="$words chainload.expect_rng=$rng chainload.expect_sb=disabled"
+		words="$words chainload.expect_rng=$rng chainload.expect_sb=disabled chainload.expect_fb=$FB_DEFAULT"
 		[ "$mem" -le 4096 ] || words="$words chainload.expect_initrd_min=$HIGH"
 		boot_debian_checked "$name" "$words" "${args[@]}"
 	fi
-	expect_handoff_matches_loader
+	expect_handoff_matches_machine "$FB_DEFAULT"
 	say "time $name: $((SECONDS - start)) s"
 }
 

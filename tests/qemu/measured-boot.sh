@@ -8,7 +8,7 @@
 # of 4, so the measured image includes the zero padding the kernel sees.
 # No Secure Boot here: the kernel is measured by chainload, not LoadImage.
 # The test kernel, a bzImage without a PE header, is measured as a file; a
-# dry run with it measures nothing.
+# dry run with it measures nothing, as the TPM's own PCRs show.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -59,13 +59,38 @@ expect_boot_pass
 expect_tk_all_ok
 expect_line "chainload: measured \\boot\\vmlinuz into PCR 4: $(stat -c %s "$TESTKERN") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (no PE header: whole file)"
 
-# A dry run says what it would measure and extends nothing.
+# A dry run says what it would measure and extends nothing. Judged by the
+# TPM itself: the UEFI shell reads PCRs 4 and 9 straight from its registers
+# (tpm_nsh_pcr_read) before and after the dry run. PCR 9 must keep its reset
+# value (zeros: the firmware does not use it); PCR 4 must have moved by
+# exactly one extend, the firmware's own measurement of chainload.efi when
+# the shell loaded it (EV_EFI_BOOT_SERVICES_APPLICATION with its PE hash).
+loader=${CHAINLOAD_EFI:-$ROOT/build/chainload.efi}
+random_file "$SCRATCH/dry-initrd.img" 4097
+{
+	echo '@echo -off'
+	echo 'fs0:'
+	tpm_nsh_pcr_read before
+	printf '%s\n' "\\EFI\\chainload\\chainload.efi --dry-run -v -i \\boot\\initrd0.img \\boot\\vmlinuz console=ttyS0"
+	echo 'echo DRY-RUN returned %lasterror%'
+	tpm_nsh_pcr_read after
+	echo 'reset -s'
+} | sed 's/$/\r/' >"$SCRATCH/dry-run.nsh"
 tpm_start
-boot dry-run --loader-args "--dry-run -v" "${TPM_QEMU_ARGS[@]}"
+boot dry-run --startup "$SCRATCH/dry-run.nsh" --kernel "$TESTKERN" --initrd "$SCRATCH/dry-initrd.img" \
+	--expect-exit 0 "${TPM_QEMU_ARGS[@]}"
+expect_boot_pass
 expect_line "chainload: TPM 2.0 present, but a dry run measures nothing"
 expect_line "chainload: would measure \\boot\\vmlinuz into PCR 4: $(stat -c %s "$TESTKERN") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (no PE header: whole file)"
 expect_line "chainload: dry run: stopping before ExitBootServices"
+expect_line "DRY-RUN returned 0x0"
 ok=0
 log_text | grep -aq '^chainload: error:' && ok=1
 record $ok "the dry run reported no error"
+zero=$(printf '%064d' 0)
+expect_eq "PCR 9 before the dry run (reset value)" "$(tpm_shell_pcr before 9)" "$zero"
+expect_eq "PCR 9 after the dry run (reset value)" "$(tpm_shell_pcr after 9)" "$zero"
+expect_eq "PCR 4 after the dry run (before, extended by the PE hash of chainload.efi only)" \
+	"$(tpm_shell_pcr after 4)" \
+	"$(tpm_extend "$(tpm_shell_pcr before 4)" "$(python3 "$ROOT/tests/qemu/pe-hash.py" "$loader")")"
 finish

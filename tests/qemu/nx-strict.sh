@@ -22,6 +22,7 @@ crc32_hex() {
 	gzip -1 -c | tail -c 8 | head -c 4 | od -An -tx4 --endian=little | tr -d ' \n'
 }
 cmdline="console=ttyS0 chainload.test=nx-strict tk.initrd_size=$(stat -c %s "$d/initrd.img")"
+cmdline="$cmdline tk.load=$TK_LOAD_RELOC $TK_MACHINE"
 cmdline="$cmdline tk.initrd_crc32=$(crc32_hex <"$d/initrd.img")"
 cmdline="$cmdline tk.cmdline_crc32=$(printf '%s' "$cmdline" | crc32_hex)"
 

@@ -3,7 +3,7 @@
 # place while a 20 MiB initrd is read when a screen is among the consoles
 # (QEMU's standard VGA), ended by a line break so the next message starts
 # on its own line; not drawn at all when every console is serial
-# (-vga none; tk.expect_fb=0 tells the test kernel there is no screen).
+# (-vga none; tk.fb=none tells the test kernel there is no screen).
 # Either way the test kernel must get the initrd intact.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -14,7 +14,7 @@ require_file "$TESTKERN" "make test-images"
 random_file "$SCRATCH/big.img" $((20 * 1024 * 1024 + 1))
 
 boot vga --timeout 180 --kernel "$TESTKERN" --initrd "$SCRATCH/big.img" --tk-words \
-	--cmdline "console=ttyS0 chainload.test=progress"
+	--cmdline "console=ttyS0 chainload.test=progress tk.load=$TK_LOAD_RELOC $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 # On the serial side the carriage returns leave one line: every update, the
@@ -32,7 +32,8 @@ log_text | grep -aA1 '^chainload: reading ' | tail -n1 | grep -aq '^chainload: \
 record $ok "the summary line follows on a line of its own"
 
 boot serial-only --timeout 180 --kernel "$TESTKERN" --initrd "$SCRATCH/big.img" --tk-words \
-	--cmdline "console=ttyS0 chainload.test=progress-serial tk.expect_fb=0" \
+	--cmdline "console=ttyS0 chainload.test=progress-serial tk.load=$TK_LOAD_RELOC tk.fb=none \
+tk.expect_rng=0 tk.secure_boot=2" \
 	--qemu-arg -vga --qemu-arg none
 expect_boot_pass
 expect_tk_all_ok

@@ -82,7 +82,7 @@ record $ok "--esp-only wrote the removable-mode image (got: $(echo "$listing" | 
 random_file "$SCRATCH/initrd.img" 33333
 boot removable --mode removable --timeout 120 --efi "$esp/EFI/BOOT/BOOTX64.EFI" \
 	--kernel "$TESTKERN" --initrd "$SCRATCH/initrd.img" --tk-words \
-	--cmdline "console=ttyS0 chainload.test=removable"
+	--cmdline "console=ttyS0 chainload.test=removable tk.load=$TK_LOAD_RELOC $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 ok=0

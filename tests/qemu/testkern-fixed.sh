@@ -11,7 +11,7 @@ require_file "$TESTKERN_FIXED" "make test-images"
 random_file "$SCRATCH/initrd.img" $((512 * 1024 + 1))
 boot fixed --timeout 120 --kernel "$TESTKERN_FIXED" --initrd "$SCRATCH/initrd.img" \
 	--loader-args -v --tk-words \
-	--cmdline "console=ttyS0 chainload.test=fixed tk.load=0x1000000"
+	--cmdline "console=ttyS0 chainload.test=fixed tk.load=0x1000000 $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 finish

@@ -8,7 +8,7 @@ set -euo pipefail
 ensure_built
 require_file "$TESTKERN" "make test-images"
 boot force-copy --timeout 120 --loader-args "--force-copy -v" \
-	--cmdline "console=ttyS0 chainload.test=force-copy"
+	--cmdline "console=ttyS0 chainload.test=force-copy tk.load=$TK_LOAD_RELOC $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 finish

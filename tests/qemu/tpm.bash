@@ -8,6 +8,10 @@
 # expect_measured   replays the event log the guest printed (tcg-log.py)
 #                   and checks the PCR 4 kernel event, the PCR 9 initrd
 #                   and command-line events, and the PCR values
+# tpm_nsh_pcr_read  startup.nsh lines with which the UEFI shell reads PCRs
+#                   4 and 9 from the TPM's registers itself
+# tpm_shell_pcr     a PCR value from such a read in the log
+# tpm_extend        what a PCR holds after one extend
 
 TPM_DIR=
 TPM_QEMU_ARGS=()
@@ -98,4 +102,67 @@ expect_measured() {
 		got=$(sed -n "s/^pcr $n //p" "$events")
 		expect_eq "PCR $n replayed from the log equals the TPM's" "$got" "${want:-(no PCR read)}"
 	done
+}
+
+# --- PCRs read by the UEFI shell, beside the firmware and chainload ---
+
+# TIS registers of locality 0 (TCG PC Client Platform TPM Profile, 6.5.2).
+TIS_ACCESS=FED40000
+TIS_STS=FED40018
+TIS_FIFO=FED40024
+# TPM2_PCR_Read of SHA-256 PCRs 4 and 9: header (tag TPM_ST_NO_SESSIONS,
+# 20 bytes, TPM_CC_PCR_Read), one TPMS_PCR_SELECTION (TPM_ALG_SHA256, 3
+# bytes of bitmap: bit 4, bit 9).
+PCR_READ_CMD="80 01 00 00 00 14 00 00 01 7E 00 00 00 01 00 0B 03 10 02 00"
+# Its 96-byte answer: header (96 bytes, TPM_RC_SUCCESS), a 4-byte update
+# counter, the same selection, 2 digests, each a 2-byte size (32) and the
+# value (PCR 4 at byte 30, PCR 9 at byte 64). The fixed bytes:
+PCR_READ_HEAD=80010000006000000000                 # bytes 0..9
+PCR_READ_MID=00000001000b03100200000000020020      # bytes 14..29
+PCR_READ_SIZE=0020                                 # bytes 62..63
+
+# startup.nsh lines that send that command to the TPM through its MMIO
+# registers with the shell's `mm` (no firmware TPM driver, no chainload)
+# and print the 96 response bytes between TPM-PCR-TAG-BEGIN and
+# TPM-PCR-TAG-END: tpm_nsh_pcr_read TAG. The TPM answers within
+# microseconds; the stall leaves room for a busy host.
+tpm_nsh_pcr_read() {
+	local tag=$1 b
+	echo "mm $TIS_ACCESS 02 -w 1 -MMIO -n"
+	echo "mm $TIS_STS 40 -w 1 -MMIO -n"
+	for b in $PCR_READ_CMD; do
+		echo "mm $TIS_FIFO $b -w 1 -MMIO -n"
+	done
+	echo "mm $TIS_STS 20 -w 1 -MMIO -n"
+	echo 'stall 1000000'
+	echo "echo TPM-PCR-$tag-BEGIN"
+	echo 'for %b run (1 96)'
+	echo "  mm $TIS_FIFO -w 1 -MMIO -n"
+	echo 'endfor'
+	echo "echo TPM-PCR-$tag-END"
+	echo "mm $TIS_STS 40 -w 1 -MMIO -n"
+}
+
+# The SHA-256 value of PCR 4 or 9 from the TAG read in the last boot's log,
+# lower-case hex; a message in parentheses if the answer is not a
+# well-formed, successful one: tpm_shell_pcr TAG 4|9
+tpm_shell_pcr() {
+	local tag=$1 pcr=$2 hex fixed
+	hex=$(log_text | sed -n "/^TPM-PCR-$tag-BEGIN\$/,/^TPM-PCR-$tag-END\$/p" |
+		sed -n 's/^0x\([0-9A-Fa-f][0-9A-Fa-f]\)$/\1/p' | tr -d '\n' | tr 'A-F' 'a-f')
+	fixed=${hex:0:20}${hex:28:32}${hex:124:4}
+	if [ ${#hex} -ne 192 ] || [ "$fixed" != "$PCR_READ_HEAD$PCR_READ_MID$PCR_READ_SIZE" ]; then
+		echo "(no valid PCR read $tag: ${hex:0:40}...)"
+		return
+	fi
+	case $pcr in
+	4) echo "${hex:60:64}" ;;
+	9) echo "${hex:128:64}" ;;
+	esac
+}
+
+# What a PCR holds after extending OLD by DIGEST (SHA-256, hex).
+tpm_extend() {
+	python3 -c 'import hashlib, sys; print(hashlib.sha256(bytes.fromhex(sys.argv[1]) + bytes.fromhex(sys.argv[2])).hexdigest())' "$1" "$2" 2>/dev/null ||
+		echo "(cannot extend \"$1\" by \"$2\")"
 }

@@ -6,7 +6,7 @@
 # "Kernel command line:", i.e. inside setup_arch(), where the only entropy
 # it can credit is the boot loader's (the seed is worth 256 bits; without
 # it the crng is not ready until much later). chainload.expect_rng=0: no
-# node and no early crng.
+# node and no early crng. The word is required.
 
 check_rng_seed() {
 	local want d nodes='' seed=no crng cmdline early=no
@@ -30,6 +30,7 @@ check_rng_seed() {
 		[ "$seed" = no ] || fail "an RNG_SEED node although the machine has no RNG"
 		[ $early = no ] || fail "crng ready in setup_arch without a seed"
 		;;
+	*) fail "chainload.expect_rng is \"$want\", not 0 or 1: the scenario must say whether there is an RNG" ;;
 	esac
 }
 

@@ -15,6 +15,7 @@
 #   is the kernel's share, not ours.
 # A loader that drops RAM (an e820 entry past 128, memory above 4 GiB) is
 # far outside both margins; 70-memmap.sh checks every range exactly.
+# chainload.expect_mem_mib is required.
 
 check_memory() {
 	local want ram=0 d memtotal fw fw_max kern kern_max
@@ -25,7 +26,7 @@ check_memory() {
 	done
 	memtotal=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
 	echo "GUEST: memory=e820 RAM $ram kB, MemTotal $memtotal kB${want:+, machine $((want * 1024)) kB}"
-	[ -n "$want" ] || return 0
+	[ -n "$want" ] || { fail "no chainload.expect_mem_mib word: the scenario must say the RAM size"; return; }
 	fw=$((want * 1024 - ram))
 	fw_max=$(expected fw_kib)
 	fw_max=${fw_max:-16384}
