@@ -192,7 +192,8 @@ test-extra:
 	$(MAKE) test-fuzz
 	$(MAKE) coverage
 
-# Lint: cppcheck and clang-tidy (.clang-tidy) over core/, relocate/ and efi/;
+# Lint: clang-format (check only), cppcheck and clang-tidy (.clang-tidy)
+# over core/, relocate/ and efi/;
 # what is suppressed, and why, is in tools/cppcheck-suppressions.txt and
 # .clang-tidy.  efi/ is read with the EFI build's flags (gnu-efi headers).
 CPPCHECK_FLAGS := --std=c11 --enable=warning,style,performance,portability --inline-suppr \
@@ -220,7 +221,12 @@ $(BUILD)/lint/%.tidy: %.c .clang-tidy
 		2>$@.err || { cat $@.err; exit 1; }
 	@touch $@
 
+# Every C file of the tree follows .clang-format (checked, never rewritten:
+# `clang-format -i FILE` formats one).
+FORMAT_SRCS := $(shell find core efi relocate include test-images tests -name '*.[ch]' 2>/dev/null)
+
 lint: $(LINT_TIDY)
+	clang-format --dry-run -Werror --style=file $(FORMAT_SRCS)
 	cppcheck $(CPPCHECK_FLAGS) $(INCS) core relocate
 	cppcheck $(CPPCHECK_FLAGS) $(CPPCHECK_EFI) efi
 	@! grep -rnE 'CHAINLOAD_TEST_|#if.*FAULT_' efi core relocate include --exclude=fault.h || \

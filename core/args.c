@@ -40,8 +40,7 @@ static int add_initrd(struct boot_args *a, const char *path, struct diag *diag)
 	return CL_OK;
 }
 
-static int append(struct boot_args *a, size_t cap, const char *s, size_t n,
-		  struct diag *diag)
+static int append(struct boot_args *a, size_t cap, const char *s, size_t n, struct diag *diag)
 {
 	if (n >= cap - a->cmdline_len)
 		return diag_set(diag, CL_E_CMDLINE_TOO_LONG,
@@ -82,8 +81,7 @@ static int set_config(struct boot_args *a, const char *path, struct diag *diag)
 }
 
 /* Handles option argv[*i]; advances *i past a consumed value. */
-static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a,
-			struct diag *diag)
+static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a, struct diag *diag)
 {
 	const char *opt = argv[*i];
 
@@ -116,8 +114,8 @@ static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a
 	return CL_OK;
 }
 
-int args_parse(int argc, char *const *argv, char *cmdline, size_t cap,
-	       struct boot_args *ret, struct diag *diag)
+int args_parse(int argc, char *const *argv, char *cmdline, size_t cap, struct boot_args *ret,
+	       struct diag *diag)
 {
 	struct boot_args a = { 0 };
 	bool dashdash = false;
@@ -150,9 +148,10 @@ int args_parse(int argc, char *const *argv, char *cmdline, size_t cap,
 		 * such a word through as a parameter).
 		 */
 		if (i < argc && !dashdash && (argv[i][0] == '\\' || argv[i][0] == '/'))
-			return diag_set(diag, CL_E_USAGE,
-					"KERNEL %s given together with --config %s, whose `linux` line names the kernel",
-					argv[i], a.config);
+			return diag_set(
+				diag, CL_E_USAGE,
+				"KERNEL %s given together with --config %s, whose `linux` line names the kernel",
+				argv[i], a.config);
 		a.use_config = true;
 		a.extra = argv + i;
 		a.n_extra = argc - i;

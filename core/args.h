@@ -24,22 +24,22 @@
 #define ARGS_MAX_INITRDS 32
 
 struct boot_args {
-	const char *kernel;			/* path, as given; NULL until a config names it */
-	const char *initrds[ARGS_MAX_INITRDS];	/* -i paths, then initrd= words */
+	const char *kernel;		       /* path, as given; NULL until a config names it */
+	const char *initrds[ARGS_MAX_INITRDS]; /* -i paths, then initrd= words */
 	size_t n_initrds;
-	char *cmdline;				/* the caller's buffer, NUL-terminated */
-	size_t cmdline_len;			/* bytes, NUL excluded */
-	size_t cmdline_cap;			/* bytes, NUL included */
+	char *cmdline;	    /* the caller's buffer, NUL-terminated */
+	size_t cmdline_len; /* bytes, NUL excluded */
+	size_t cmdline_cap; /* bytes, NUL included */
 	/* Config mode: no KERNEL word, so a config file says what to boot. */
 	bool use_config;
-	const char *config;			/* --config PATH; NULL: chainload.conf beside us */
-	char *const *extra;			/* words after the options, for the command line */
+	const char *config; /* --config PATH; NULL: chainload.conf beside us */
+	char *const *extra; /* words after the options, for the command line */
 	int n_extra;
-	size_t n_cli_initrds;			/* the -i paths among initrds[] */
+	size_t n_cli_initrds; /* the -i paths among initrds[] */
 	bool verbose;
 	bool dry_run;
 	bool force_copy;
-	bool no_verify;				/* skip the SHA-256 check after the copy */
+	bool no_verify; /* skip the SHA-256 check after the copy */
 	bool help;
 	bool version;
 };
@@ -53,8 +53,8 @@ struct config;
  * the kernel sees it as one parameter.  `initrd=PATH` words also load PATH
  * and stay in the command line, as with the Linux EFI stub.
  */
-int args_parse(int argc, char *const *argv, char *cmdline, size_t cap,
-	       struct boot_args *ret, struct diag *diag);
+int args_parse(int argc, char *const *argv, char *cmdline, size_t cap, struct boot_args *ret,
+	       struct diag *diag);
 
 /*
  * Config mode (a->use_config): takes the kernel, initrds and command line

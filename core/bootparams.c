@@ -7,8 +7,8 @@ int bootparams_check_cmdline(const struct bzimage_info *kernel, size_t len, stru
 {
 	if (len > kernel->cmdline_size)
 		return diag_set(diag, CL_E_CMDLINE_TOO_LONG,
-				"command line is %zu bytes, the kernel accepts at most %u",
-				len, kernel->cmdline_size);
+				"command line is %zu bytes, the kernel accepts at most %u", len,
+				kernel->cmdline_size);
 	return CL_OK;
 }
 
@@ -69,8 +69,8 @@ void bootparams_add_setup_data(struct boot_params *bp, struct setup_data *node, 
 	bp->hdr.setup_data = addr;
 }
 
-void bootparams_set_e820(struct boot_params *bp, const struct boot_e820_entry *entries,
-			 size_t n, struct setup_data *ext, uint64_t ext_addr)
+void bootparams_set_e820(struct boot_params *bp, const struct boot_e820_entry *entries, size_t n,
+			 struct setup_data *ext, uint64_t ext_addr)
 {
 	size_t in_page = n < BOOT_PARAMS_E820_MAX ? n : BOOT_PARAMS_E820_MAX;
 
@@ -85,6 +85,6 @@ void bootparams_set_e820(struct boot_params *bp, const struct boot_e820_entry *e
 	ext->type = SETUP_E820_EXT;
 	ext->len = (uint32_t)((n - in_page) * sizeof(*entries));
 	memcpy(ext->data, entries + in_page, ext->len);
-	if (bp->hdr.setup_data != ext_addr)	/* a retried exit calls us again */
+	if (bp->hdr.setup_data != ext_addr) /* a retried exit calls us again */
 		bootparams_add_setup_data(bp, ext, ext_addr);
 }

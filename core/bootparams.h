@@ -15,11 +15,11 @@
 #include "status.h"
 
 struct bootparams_request {
-	const uint8_t *kernel_head;	/* the file's first bytes, as parsed */
+	const uint8_t *kernel_head; /* the file's first bytes, as parsed */
 	const struct bzimage_info *kernel;
 	uint64_t kernel_addr;
-	uint64_t cmdline_addr;		/* NUL-terminated command line */
-	uint64_t initrd_addr;		/* 0 if none */
+	uint64_t cmdline_addr; /* NUL-terminated command line */
+	uint64_t initrd_addr;  /* 0 if none */
 	uint64_t initrd_size;
 };
 
@@ -40,7 +40,7 @@ void bootparams_add_setup_data(struct boot_params *bp, struct setup_data *node, 
  * SETUP_E820_EXT node `ext` (room for n - 128 entries, at physical ext_addr),
  * which is chained only when needed.  Allocation-free.
  */
-void bootparams_set_e820(struct boot_params *bp, const struct boot_e820_entry *entries,
-			 size_t n, struct setup_data *ext, uint64_t ext_addr);
+void bootparams_set_e820(struct boot_params *bp, const struct boot_e820_entry *entries, size_t n,
+			 struct setup_data *ext, uint64_t ext_addr);
 
 #endif /* CHAINLOAD_BOOTPARAMS_H */

@@ -12,11 +12,12 @@
 #include "pe.h"
 #include "units.h"
 
-#define OFF(field) (__builtin_offsetof(struct boot_params, hdr) + \
-		    __builtin_offsetof(struct setup_header, field))
+#define OFF(field)                                     \
+	(__builtin_offsetof(struct boot_params, hdr) + \
+	 __builtin_offsetof(struct setup_header, field))
 
 /* Fields up to kernel_info_offset exist from protocol 2.15; we read to 0x264. */
-#define HEADER_MIN_END	(OFF(init_size) + 4)
+#define HEADER_MIN_END (OFF(init_size) + 4)
 
 static int check_identity(const uint8_t *head, size_t head_len, uint64_t file_size,
 			  struct diag *diag)
@@ -27,8 +28,9 @@ static int check_identity(const uint8_t *head, size_t head_len, uint64_t file_si
 				(unsigned long long)file_size, (unsigned)HEADER_MIN_END);
 	if (le16(head + OFF(boot_flag)) != SETUP_BOOT_FLAG) {
 		if (le16(head) == PE_DOS_MAGIC)
-			return diag_set(diag, CL_E_KERNEL_PE_ONLY,
-					"PE/COFF image without a Linux setup header, not a bzImage");
+			return diag_set(
+				diag, CL_E_KERNEL_PE_ONLY,
+				"PE/COFF image without a Linux setup header, not a bzImage");
 		return diag_set(diag, CL_E_KERNEL_NO_BOOT_FLAG,
 				"not a Linux bzImage: no 0xAA55 boot flag at offset 0x1fe");
 	}
@@ -38,8 +40,7 @@ static int check_identity(const uint8_t *head, size_t head_len, uint64_t file_si
 	return CL_OK;
 }
 
-static int check_capabilities(const uint8_t *head, struct bzimage_info *bz,
-			      struct diag *diag)
+static int check_capabilities(const uint8_t *head, struct bzimage_info *bz, struct diag *diag)
 {
 	bz->version = le16(head + OFF(version));
 	if (bz->version < SETUP_MIN_VERSION)
@@ -73,8 +74,7 @@ static int check_sizes(const uint8_t *head, size_t head_len, uint64_t file_size,
 	if (file_size <= bz->setup_size)
 		return diag_set(diag, CL_E_KERNEL_TRUNCATED,
 				"file is %llu bytes, but its %llu setup bytes leave no kernel",
-				(unsigned long long)file_size,
-				(unsigned long long)bz->setup_size);
+				(unsigned long long)file_size, (unsigned long long)bz->setup_size);
 	bz->payload_size = file_size - bz->setup_size;
 	if (syssize_bytes > bz->payload_size)
 		return diag_set(diag, CL_E_KERNEL_TRUNCATED,

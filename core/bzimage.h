@@ -17,18 +17,18 @@
 #define BZIMAGE_HEAD_BYTES 4096
 
 struct bzimage_info {
-	uint16_t version;		/* boot protocol, e.g. 0x020f */
-	uint64_t setup_size;		/* bytes before the protected-mode payload */
-	uint64_t payload_size;		/* protected-mode code: file size - setup */
-	uint64_t header_end;		/* 0x202 + byte[0x201]: setup header length */
+	uint16_t version;      /* boot protocol, e.g. 0x020f */
+	uint64_t setup_size;   /* bytes before the protected-mode payload */
+	uint64_t payload_size; /* protected-mode code: file size - setup */
+	uint64_t header_end;   /* 0x202 + byte[0x201]: setup header length */
 	bool relocatable;
 	uint64_t pref_address;
-	uint64_t kernel_alignment;	/* bytes, a power of two */
-	uint64_t min_alignment;		/* bytes, a power of two <= kernel_alignment */
-	uint64_t init_size;		/* bytes needed from the load address */
+	uint64_t kernel_alignment; /* bytes, a power of two */
+	uint64_t min_alignment;	   /* bytes, a power of two <= kernel_alignment */
+	uint64_t init_size;	   /* bytes needed from the load address */
 	uint16_t xloadflags;
-	uint32_t cmdline_size;		/* max command line bytes, NUL excluded */
-	uint64_t initrd_addr_max;	/* highest address of the initrd's last byte */
+	uint32_t cmdline_size;	  /* max command line bytes, NUL excluded */
+	uint64_t initrd_addr_max; /* highest address of the initrd's last byte */
 };
 
 /*

@@ -49,9 +49,10 @@ static int check_text(struct parser *p, const char *line, size_t n)
 					"line %u: byte 0x%02x at column %zu is not UTF-8 text",
 					p->line, s[i], i + 1);
 		if ((cp < 0x20 && cp != '\t') || cp == 0x7f)
-			return diag_set(p->diag, CL_E_CONFIG,
-					"line %u: control character 0x%02x at column %zu: not a text file",
-					p->line, s[i], i + 1);
+			return diag_set(
+				p->diag, CL_E_CONFIG,
+				"line %u: control character 0x%02x at column %zu: not a text file",
+				p->line, s[i], i + 1);
 		i += len;
 	}
 	return CL_OK;
@@ -61,8 +62,9 @@ static int set_once(struct parser *p, const char **field, unsigned *field_line, 
 		    const char *value)
 {
 	if (*field)
-		return diag_set(p->diag, CL_E_CONFIG, "line %u: second `%s` line (the first is line %u)",
-				p->line, key, *field_line);
+		return diag_set(p->diag, CL_E_CONFIG,
+				"line %u: second `%s` line (the first is line %u)", p->line, key,
+				*field_line);
 	*field = value;
 	*field_line = p->line;
 	return CL_OK;
@@ -113,8 +115,9 @@ static int handle(struct parser *p, const char *key, char *value)
 		return set_once(p, &c->linux_path, &p->linux_line, key, value);
 	if (!strcmp(key, "initrd")) {
 		if (c->n_initrds == CONFIG_MAX_INITRDS)
-			return diag_set(p->diag, CL_E_CONFIG, "line %u: more than %d `initrd` lines",
-					p->line, CONFIG_MAX_INITRDS);
+			return diag_set(p->diag, CL_E_CONFIG,
+					"line %u: more than %d `initrd` lines", p->line,
+					CONFIG_MAX_INITRDS);
 		c->initrds[c->n_initrds++] = value;
 		return CL_OK;
 	}
@@ -199,7 +202,8 @@ int config_path_beside(const char *image_path, char *out, size_t cap, struct dia
 		if (image_path[i] == '\\' || image_path[i] == '/')
 			dir = i + 1;
 	if ((dir ? dir : 1) + n + 1 > cap)
-		return diag_set(diag, CL_E_TOO_MANY, "path longer than %zu bytes", cap ? cap - 1 : 0);
+		return diag_set(diag, CL_E_TOO_MANY, "path longer than %zu bytes",
+				cap ? cap - 1 : 0);
 	memcpy(out, image_path, dir);
 	if (!dir)
 		out[dir++] = '\\';

@@ -23,10 +23,10 @@
 
 #include "status.h"
 
-#define CONFIG_MAX_BYTES	(64 * 1024)
-#define CONFIG_MAX_INITRDS	32
-#define CONFIG_MAX_WORDS	1024
-#define CONFIG_MAX_WARNINGS	8
+#define CONFIG_MAX_BYTES    (64 * 1024)
+#define CONFIG_MAX_INITRDS  32
+#define CONFIG_MAX_WORDS    1024
+#define CONFIG_MAX_WARNINGS 8
 
 struct config_warning {
 	unsigned line;
@@ -34,19 +34,19 @@ struct config_warning {
 };
 
 struct config {
-	const char *title;		/* NULL when absent */
-	const char *version;		/* NULL when absent */
-	const char *linux_path;		/* always set on success */
+	const char *title;	/* NULL when absent */
+	const char *version;	/* NULL when absent */
+	const char *linux_path; /* always set on success */
 	const char *initrds[CONFIG_MAX_INITRDS];
 	size_t n_initrds;
 	/* The `options` values split at blanks: joined by single spaces they are the command line. */
 	const char *words[CONFIG_MAX_WORDS];
 	size_t n_words;
 	struct config_warning warnings[CONFIG_MAX_WARNINGS];
-	size_t n_warnings;		/* may exceed CONFIG_MAX_WARNINGS: the rest were dropped */
+	size_t n_warnings; /* may exceed CONFIG_MAX_WARNINGS: the rest were dropped */
 };
 
-#define CONFIG_DEFAULT_NAME	"chainload.conf"
+#define CONFIG_DEFAULT_NAME "chainload.conf"
 
 /*
  * The default config's path, beside the image:

@@ -3,26 +3,26 @@
 
 #include "le.h"
 
-#define TYPE_MESSAGING		0x03
-#define TYPE_MEDIA		0x04
-#define TYPE_END		0x7f
-#define SUB_END_INSTANCE	0x01
-#define SUB_END_ENTIRE		0xff
-#define SUB_UART		0x0e	/* messaging */
-#define SUB_HARD_DRIVE		0x01	/* media */
-#define SUB_FILE_PATH		0x04	/* media */
+#define TYPE_MESSAGING	 0x03
+#define TYPE_MEDIA	 0x04
+#define TYPE_END	 0x7f
+#define SUB_END_INSTANCE 0x01
+#define SUB_END_ENTIRE	 0xff
+#define SUB_UART	 0x0e /* messaging */
+#define SUB_HARD_DRIVE	 0x01 /* media */
+#define SUB_FILE_PATH	 0x04 /* media */
 
 /* Hard-drive node, offsets into its data (after the 4-byte header). */
-#define HD_SIGNATURE		20	/* 16 bytes: the GPT partition GUID */
-#define HD_SIGNATURE_TYPE	37	/* 0x02: GUID */
-#define HD_DATA_LEN		38
-#define SIGNATURE_GUID		0x02
+#define HD_SIGNATURE	  20 /* 16 bytes: the GPT partition GUID */
+#define HD_SIGNATURE_TYPE 37 /* 0x02: GUID */
+#define HD_DATA_LEN	  38
+#define SIGNATURE_GUID	  0x02
 
 struct node {
 	uint8_t type;
 	uint8_t subtype;
 	const uint8_t *data;
-	size_t len;		/* of data, header excluded */
+	size_t len; /* of data, header excluded */
 };
 
 /* Reads the node at *pos and steps past it; false when it is malformed. */
@@ -58,8 +58,8 @@ static int put_unit(uint16_t *out, size_t cap, size_t *len, uint16_t u, struct d
 	return CL_OK;
 }
 
-int devpath_file_path(const uint8_t *dp, size_t max, uint16_t *out, size_t cap,
-		      size_t *ret_len, struct diag *diag)
+int devpath_file_path(const uint8_t *dp, size_t max, uint16_t *out, size_t cap, size_t *ret_len,
+		      struct diag *diag)
 {
 	size_t pos = 0, len = 0;
 	struct node n;
@@ -119,8 +119,8 @@ bool devpath_all_serial(const uint8_t *dp, size_t max)
 	struct node n;
 
 	while (read_node(dp, max, &pos, &n)) {
-		if (n.type == TYPE_END && (n.subtype == SUB_END_INSTANCE ||
-					   n.subtype == SUB_END_ENTIRE)) {
+		if (n.type == TYPE_END &&
+		    (n.subtype == SUB_END_INSTANCE || n.subtype == SUB_END_ENTIRE)) {
 			if (!serial)
 				return false;
 			if (n.subtype == SUB_END_ENTIRE)

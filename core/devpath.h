@@ -26,8 +26,8 @@
  * becomes '\'.  UTF-16 units into out[0..cap), NUL-terminated; *ret_len
  * excludes the NUL.  CL_E_USAGE when there is no file-path node at all.
  */
-int devpath_file_path(const uint8_t *dp, size_t max, uint16_t *out, size_t cap,
-		      size_t *ret_len, struct diag *diag);
+int devpath_file_path(const uint8_t *dp, size_t max, uint16_t *out, size_t cap, size_t *ret_len,
+		      struct diag *diag);
 
 /*
  * The partition GUID of the first hard-drive node (type 4, subtype 1) whose

@@ -18,7 +18,7 @@ uint32_t e820_type_of(uint32_t efi_type)
 		return E820_TYPE_UNUSABLE;
 	case MM_PERSISTENT:
 		return E820_TYPE_PMEM;
-	default:	/* reserved, runtime, MMIO, PAL code, unaccepted, unknown */
+	default: /* reserved, runtime, MMIO, PAL code, unaccepted, unknown */
 		return E820_TYPE_RESERVED;
 	}
 }
@@ -34,7 +34,7 @@ size_t e820_from_memmap(const struct memmap *map, struct boot_e820_entry *out, s
 		struct boot_e820_entry *prev = n ? &out[n - 1] : NULL;
 
 		if (prev && start < prev->addr + prev->size)
-			start = prev->addr + prev->size;	/* overlap: first wins */
+			start = prev->addr + prev->size; /* overlap: first wins */
 		if (start >= end)
 			continue;
 		if (prev && prev->type == type && prev->addr + prev->size == start) {

@@ -22,8 +22,8 @@ static void put(struct sink *s, char c)
 	put_bytes(s, &c, 1);
 }
 
-static void put_number(struct sink *s, uint64_t v, unsigned base, int negative,
-		       unsigned width, char pad)
+static void put_number(struct sink *s, uint64_t v, unsigned base, int negative, unsigned width,
+		       char pad)
 {
 	char digits[24];
 	unsigned n = 0;
@@ -105,7 +105,7 @@ size_t fmt_vstream(fmt_put_fn *out, void *ctx, const char *fmt, va_list ap)
 		case '%':
 			put(&s, '%');
 			break;
-		default:	/* unknown conversion: show it rather than guess */
+		default: /* unknown conversion: show it rather than guess */
 			put(&s, '%');
 			if (!*fmt)
 				goto out;
@@ -119,7 +119,7 @@ out:
 /* fmt_vformat's destination: a buffer that keeps what fits. */
 struct bounded {
 	char *buf;
-	size_t size;	/* capacity including the NUL */
+	size_t size; /* capacity including the NUL */
 	size_t len;
 };
 

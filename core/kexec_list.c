@@ -7,15 +7,15 @@
 struct list_writer {
 	struct layout *l;
 	const struct page_alloc *pa;
-	uint64_t *slots;	/* current indirection page, NULL before the first */
-	unsigned used;		/* slots used in it */
+	uint64_t *slots; /* current indirection page, NULL before the first */
+	unsigned used;	 /* slots used in it */
 	struct diag *diag;
 };
 
 static int new_page(struct list_writer *w, uint64_t *ret_addr)
 {
-	int rc = layout_alloc_outside(w->l, w->pa, PAGE_KIND_DATA, 1, UINT64_MAX, ret_addr,
-				      w->diag);
+	int rc =
+		layout_alloc_outside(w->l, w->pa, PAGE_KIND_DATA, 1, UINT64_MAX, ret_addr, w->diag);
 
 	if (!rc)
 		w->l->list_pages++;
@@ -46,7 +46,7 @@ static int emit(struct list_writer *w, uint64_t entry)
 int kexec_list_build(struct layout *l, const struct page_alloc *pa, struct diag *diag)
 {
 	struct list_writer w = { l, pa, NULL, 0, diag };
-	uint64_t next_dest = 1;	/* never a page address: forces the first DESTINATION */
+	uint64_t next_dest = 1; /* never a page address: forces the first DESTINATION */
 	int rc;
 
 	l->list_head = IND_DONE;

@@ -62,8 +62,8 @@ static int reserve_run(void *arg, uint64_t s, uint64_t e, enum mem_class c)
 				(unsigned long long)s, (unsigned long long)e);
 	if (c == MEM_FREE && ctx->pa->claim(ctx->pa->ctx, s, (e - s) / PAGE_SIZE))
 		return diag_set(ctx->diag, CL_E_OUT_OF_PAGES,
-				"cannot claim free pages 0x%llx-0x%llx",
-				(unsigned long long)s, (unsigned long long)e);
+				"cannot claim free pages 0x%llx-0x%llx", (unsigned long long)s,
+				(unsigned long long)e);
 	return CL_OK;
 }
 
@@ -90,9 +90,8 @@ int layout_reserve(struct layout *l, const struct memmap *map, const struct page
 	return CL_OK;
 }
 
-int layout_alloc_outside(const struct layout *l, const struct page_alloc *pa,
-			 enum page_kind kind, uint64_t pages, uint64_t max_end,
-			 uint64_t *ret_addr, struct diag *diag)
+int layout_alloc_outside(const struct layout *l, const struct page_alloc *pa, enum page_kind kind,
+			 uint64_t pages, uint64_t max_end, uint64_t *ret_addr, struct diag *diag)
 {
 	for (int stray = 0; stray < MAX_STRAYS; stray++) {
 		uint64_t addr;
@@ -115,8 +114,7 @@ static int add_extent(struct layout *l, uint64_t dest, uint64_t src, uint64_t pa
 		      struct diag *diag)
 {
 	if (l->n_extents == LAYOUT_MAX_EXTENTS)
-		return diag_set(diag, CL_E_TOO_MANY,
-				"memory too fragmented: more than %d extents",
+		return diag_set(diag, CL_E_TOO_MANY, "memory too fragmented: more than %d extents",
 				LAYOUT_MAX_EXTENTS);
 	l->extents[l->n_extents].dest = dest;
 	l->extents[l->n_extents].src = src;
@@ -143,7 +141,7 @@ static int add_copy_run(struct layout *l, const struct page_alloc *pa, uint64_t 
 				return diag_set(diag, rc,
 						"no memory left to stage pages for 0x%llx",
 						(unsigned long long)dest);
-			want /= 2;	/* fragmented: take smaller runs */
+			want /= 2; /* fragmented: take smaller runs */
 			continue;
 		}
 		rc = add_extent(l, dest, src, want, diag);
@@ -202,8 +200,7 @@ static int begin_segment(struct layout *l, const char *name, uint64_t dest, uint
 	if (!inside_one_window(l, dest, *ret_end))
 		return diag_set(diag, CL_E_INTERNAL, "%s segment is outside its window", name);
 	if (l->n_segments == LAYOUT_MAX_SEGMENTS)
-		return diag_set(diag, CL_E_TOO_MANY, "more than %d segments",
-				LAYOUT_MAX_SEGMENTS);
+		return diag_set(diag, CL_E_TOO_MANY, "more than %d segments", LAYOUT_MAX_SEGMENTS);
 	seg = &l->segments[l->n_segments];
 	seg->name = name;
 	seg->dest = dest;
@@ -237,8 +234,8 @@ int layout_add_segment(struct layout *l, const struct memmap *map, const struct 
 	return CL_OK;
 }
 
-int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest,
-			      uint64_t size, uint64_t src, size_t *ret_index, struct diag *diag)
+int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest, uint64_t size,
+			      uint64_t src, size_t *ret_index, struct diag *diag)
 {
 	uint64_t end;
 	int rc;
@@ -259,8 +256,8 @@ int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest,
 	return CL_OK;
 }
 
-bool layout_chunk(const struct layout *l, size_t seg, uint64_t offset,
-		  uint64_t *ret_addr, uint64_t *ret_len)
+bool layout_chunk(const struct layout *l, size_t seg, uint64_t offset, uint64_t *ret_addr,
+		  uint64_t *ret_len)
 {
 	const struct segment *s;
 	uint64_t span, dest;
@@ -268,7 +265,7 @@ bool layout_chunk(const struct layout *l, size_t seg, uint64_t offset,
 	if (seg >= l->n_segments)
 		return false;
 	s = &l->segments[seg];
-	span = align_up(s->size, PAGE_SIZE);	/* data plus its page tail; checked when added */
+	span = align_up(s->size, PAGE_SIZE); /* data plus its page tail; checked when added */
 	if (offset >= span)
 		return false;
 	dest = s->dest + offset;
@@ -285,8 +282,8 @@ bool layout_chunk(const struct layout *l, size_t seg, uint64_t offset,
 	return false;
 }
 
-void layout_zero(const struct layout *l, const struct page_alloc *pa, size_t seg,
-		 uint64_t offset, uint64_t len)
+void layout_zero(const struct layout *l, const struct page_alloc *pa, size_t seg, uint64_t offset,
+		 uint64_t len)
 {
 	uint64_t addr, n;
 
@@ -300,16 +297,16 @@ void layout_zero(const struct layout *l, const struct page_alloc *pa, size_t seg
 	}
 }
 
-int layout_check_final(const struct layout *l, const struct memmap *final_map,
-		       struct diag *diag)
+int layout_check_final(const struct layout *l, const struct memmap *final_map, struct diag *diag)
 {
 	for (size_t i = 0; i < l->n_windows; i++) {
 		const struct window *w = &l->windows[i];
 
 		if (memmap_window_class(final_map, w->start, w->end) == MEM_NEVER)
-			return diag_set(diag, CL_E_MEMMAP_INVALID,
-					"destination 0x%llx-0x%llx is no longer usable RAM in the final memory map",
-					(unsigned long long)w->start, (unsigned long long)w->end);
+			return diag_set(
+				diag, CL_E_MEMMAP_INVALID,
+				"destination 0x%llx-0x%llx is no longer usable RAM in the final memory map",
+				(unsigned long long)w->start, (unsigned long long)w->end);
 	}
 	return CL_OK;
 }

@@ -24,31 +24,31 @@
 #include "status.h"
 #include "stub_args.h"
 
-#define LAYOUT_MAX_WINDOWS	4
-#define LAYOUT_MAX_SEGMENTS	4
-#define LAYOUT_MAX_EXTENTS	1024
+#define LAYOUT_MAX_WINDOWS  4
+#define LAYOUT_MAX_SEGMENTS 4
+#define LAYOUT_MAX_EXTENTS  1024
 
 /* After the copy the stub checks every segment's SHA-256: none may go unverified. */
 _Static_assert(LAYOUT_MAX_SEGMENTS <= STUB_MAX_SEGS,
 	       "the relocation stub must have a digest slot for every layout segment");
 
 struct window {
-	uint64_t start;		/* page aligned */
-	uint64_t end;		/* exclusive, page aligned */
+	uint64_t start; /* page aligned */
+	uint64_t end;	/* exclusive, page aligned */
 };
 
 struct extent {
-	uint64_t dest;		/* final physical address */
-	uint64_t src;		/* staging address; == dest when read in place */
+	uint64_t dest; /* final physical address */
+	uint64_t src;  /* staging address; == dest when read in place */
 	uint64_t pages;
 };
 
 struct segment {
-	const char *name;	/* "kernel", "initrd": for messages */
-	uint64_t dest;		/* page aligned */
-	uint64_t size;		/* bytes of data */
-	size_t first;		/* index of the first extent */
-	size_t count;		/* extents, in destination order */
+	const char *name; /* "kernel", "initrd": for messages */
+	uint64_t dest;	  /* page aligned */
+	uint64_t size;	  /* bytes of data */
+	size_t first;	  /* index of the first extent */
+	size_t count;	  /* extents, in destination order */
 };
 
 struct layout {
@@ -58,10 +58,10 @@ struct layout {
 	size_t n_segments;
 	struct extent extents[LAYOUT_MAX_EXTENTS];
 	size_t n_extents;
-	uint64_t pages_in_place;	/* read straight to their destination */
-	uint64_t pages_copied;		/* staged elsewhere, moved by the stub */
-	uint64_t list_head;		/* first page-list entry, see kexec_list.h */
-	uint64_t list_pages;		/* indirection pages used */
+	uint64_t pages_in_place; /* read straight to their destination */
+	uint64_t pages_copied;	 /* staged elsewhere, moved by the stub */
+	uint64_t list_head;	 /* first page-list entry, see kexec_list.h */
+	uint64_t list_pages;	 /* indirection pages used */
 };
 
 void layout_init(struct layout *l);
@@ -86,13 +86,12 @@ int layout_add_segment(struct layout *l, const struct memmap *map, const struct 
  * moved by the stub.  Used when the bytes to place are the bytes that were
  * verified as a whole file, so they cannot be read in place.
  */
-int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest,
-			      uint64_t size, uint64_t src, size_t *ret_index, struct diag *diag);
+int layout_add_segment_staged(struct layout *l, const char *name, uint64_t dest, uint64_t size,
+			      uint64_t src, size_t *ret_index, struct diag *diag);
 
 /* Allocates pages that lie outside every window (retrying past strays). */
-int layout_alloc_outside(const struct layout *l, const struct page_alloc *pa,
-			 enum page_kind kind, uint64_t pages, uint64_t max_end,
-			 uint64_t *ret_addr, struct diag *diag);
+int layout_alloc_outside(const struct layout *l, const struct page_alloc *pa, enum page_kind kind,
+			 uint64_t pages, uint64_t max_end, uint64_t *ret_addr, struct diag *diag);
 
 /* Does [start, end) intersect a window? */
 bool layout_in_window(const struct layout *l, uint64_t start, uint64_t end);
@@ -103,18 +102,17 @@ bool layout_in_window(const struct layout *l, uint64_t start, uint64_t end);
  * end of the segment's last page, so the page tail can be zeroed.  Returns
  * false when offset is past that.
  */
-bool layout_chunk(const struct layout *l, size_t seg, uint64_t offset,
-		  uint64_t *ret_addr, uint64_t *ret_len);
+bool layout_chunk(const struct layout *l, size_t seg, uint64_t offset, uint64_t *ret_addr,
+		  uint64_t *ret_len);
 
 /* Zeroes `len` staged bytes of a segment from `offset` (padding, page tails). */
-void layout_zero(const struct layout *l, const struct page_alloc *pa, size_t seg,
-		 uint64_t offset, uint64_t len);
+void layout_zero(const struct layout *l, const struct page_alloc *pa, size_t seg, uint64_t offset,
+		 uint64_t len);
 
 /*
  * Checks the final memory map before ExitBootServices: every window must be
  * memory that is ours after the exit (conventional, loader, boot services).
  */
-int layout_check_final(const struct layout *l, const struct memmap *final_map,
-		       struct diag *diag);
+int layout_check_final(const struct layout *l, const struct memmap *final_map, struct diag *diag);
 
 #endif /* CHAINLOAD_LAYOUT_H */

@@ -98,8 +98,8 @@ size_t loadopts_text_cap(size_t size)
 	return utf16_utf8_bound(units < LOADOPTS_MAX_CHARS ? units : LOADOPTS_MAX_CHARS);
 }
 
-int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
-		   char **argv, int max, int *ret_argc, struct diag *diag)
+int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap, char **argv, int max,
+		   int *ret_argc, struct diag *diag)
 {
 	uint16_t units[LOADOPTS_MAX_CHARS];
 	size_t n, len, start = 0;
@@ -110,14 +110,14 @@ int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
 		return CL_OK;
 	}
 	if (looks_8bit(buf, size))
-		return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
-				"8-bit text, not UTF-16 (create the entry with efibootmgr --unicode)");
+		return diag_set(
+			diag, CL_E_OPTIONS_NOT_TEXT,
+			"8-bit text, not UTF-16 (create the entry with efibootmgr --unicode)");
 	if (size % 2) {
 		if (buf[size - 1])
 			return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
-					"%zu bytes, an odd count: not UTF-16 text",
-					size);
-		size--;	/* a stray trailing NUL byte */
+					"%zu bytes, an odd count: not UTF-16 text", size);
+		size--; /* a stray trailing NUL byte */
 	}
 	n = size / 2;
 	if (n && le16(buf) == 0xfffe)
@@ -136,13 +136,14 @@ int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
 					len - start);
 	len -= start;
 	if (len > LOADOPTS_MAX_CHARS)
-		return diag_set(diag, CL_E_OPTIONS_NOT_TEXT, "%zu characters, longer than %d",
-				len, LOADOPTS_MAX_CHARS);
+		return diag_set(diag, CL_E_OPTIONS_NOT_TEXT, "%zu characters, longer than %d", len,
+				LOADOPTS_MAX_CHARS);
 	for (size_t i = 0; i < len; i++) {
 		units[i] = le16(buf + 2 * (start + i));
 		if (!is_text_unit(units[i]))
 			return diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
-					"character 0x%04x at position %zu is not text", units[i], i);
+					"character 0x%04x at position %zu is not text", units[i],
+					i);
 		ascii |= units[i] < 0x80;
 	}
 	/* Binary data often decodes as valid UTF-16; options always hold some ASCII. */
@@ -152,7 +153,6 @@ int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
 				len);
 	rc = utf16_to_utf8(units, len, text, cap, &len, diag);
 	if (rc)
-		return rc == CL_E_TOO_MANY ? diag_set(diag, CL_E_OPTIONS_NOT_TEXT,
-						      "too long") : rc;
+		return rc == CL_E_TOO_MANY ? diag_set(diag, CL_E_OPTIONS_NOT_TEXT, "too long") : rc;
 	return split_words(text, argv, max, ret_argc, diag);
 }

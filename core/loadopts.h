@@ -36,7 +36,7 @@ size_t loadopts_text_cap(size_t size);
  * (room for `max`) into `text`.  Sets *ret_argc (0: no options).  Messages
  * name the problem only; the caller says they are about the load options.
  */
-int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap,
-		   char **argv, int max, int *ret_argc, struct diag *diag);
+int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap, char **argv, int max,
+		   int *ret_argc, struct diag *diag);
 
 #endif /* CHAINLOAD_LOADOPTS_H */

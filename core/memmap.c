@@ -5,9 +5,9 @@
 #include "units.h"
 
 /* Offsets inside EFI_MEMORY_DESCRIPTOR. */
-#define DESC_TYPE	0
-#define DESC_PHYS	8
-#define DESC_PAGES	24
+#define DESC_TYPE  0
+#define DESC_PHYS  8
+#define DESC_PAGES 24
 
 size_t memmap_entries(size_t map_size, size_t desc_size)
 {
@@ -37,21 +37,22 @@ int memmap_from_efi(struct memmap *map, const void *buf, size_t map_size, size_t
 
 	if (desc_size < MEMMAP_DESC_MIN_SIZE)
 		return diag_set(diag, CL_E_MEMMAP_INVALID,
-				"firmware memory descriptor size %zu is below %u",
-				desc_size, MEMMAP_DESC_MIN_SIZE);
+				"firmware memory descriptor size %zu is below %u", desc_size,
+				MEMMAP_DESC_MIN_SIZE);
 	if (n > map->capacity)
 		return diag_set(diag, CL_E_MEMMAP_INVALID,
-				"firmware memory map has %zu entries, room for %zu",
-				n, map->capacity);
+				"firmware memory map has %zu entries, room for %zu", n,
+				map->capacity);
 	for (size_t i = 0; i < n; i++, p += desc_size) {
 		uint64_t start = le64(p + DESC_PHYS);
 		uint64_t pages = le64(p + DESC_PAGES);
 
 		if (!is_aligned(start, PAGE_SIZE) || pages == 0 ||
 		    pages > (UINT64_MAX - start) >> PAGE_SHIFT)
-			return diag_set(diag, CL_E_MEMMAP_INVALID,
-					"firmware memory map entry %zu (0x%llx, %llu pages) is invalid",
-					i, (unsigned long long)start, (unsigned long long)pages);
+			return diag_set(
+				diag, CL_E_MEMMAP_INVALID,
+				"firmware memory map entry %zu (0x%llx, %llu pages) is invalid", i,
+				(unsigned long long)start, (unsigned long long)pages);
 		map->ranges[i].start = start;
 		map->ranges[i].end = start + (pages << PAGE_SHIFT);
 		map->ranges[i].type = le32(p + DESC_TYPE);
@@ -79,7 +80,7 @@ enum mem_class memmap_class_of_type(uint32_t type)
 enum mem_class memmap_window_class(const struct memmap *map, uint64_t start, uint64_t end)
 {
 	enum mem_class worst = MEM_FREE;
-	uint64_t covered = start;	/* [start, covered) is known to be mapped */
+	uint64_t covered = start; /* [start, covered) is known to be mapped */
 
 	if (end <= start)
 		return MEM_NEVER;
@@ -90,7 +91,7 @@ enum mem_class memmap_window_class(const struct memmap *map, uint64_t start, uin
 		if (r->end <= start || r->start >= end)
 			continue;
 		if (r->start > covered)
-			return MEM_NEVER;	/* a hole */
+			return MEM_NEVER; /* a hole */
 		c = memmap_class_of_type(r->type);
 		if (c > worst)
 			worst = c;

@@ -40,19 +40,19 @@ enum memmap_efi_type {
 
 /* Ordered from best to worst so the worst of a window is a max(). */
 enum mem_class {
-	MEM_FREE = 0,		/* EfiConventionalMemory: ours to allocate now */
-	MEM_FREE_AFTER_EXIT,	/* loader or boot-services memory: free after EBS */
-	MEM_NEVER,		/* everything else, and holes */
+	MEM_FREE = 0,	     /* EfiConventionalMemory: ours to allocate now */
+	MEM_FREE_AFTER_EXIT, /* loader or boot-services memory: free after EBS */
+	MEM_NEVER,	     /* everything else, and holes */
 };
 
 struct mem_range {
-	uint64_t start;		/* page aligned */
-	uint64_t end;		/* exclusive, > start */
-	uint32_t type;		/* enum memmap_efi_type, or an unknown value */
+	uint64_t start; /* page aligned */
+	uint64_t end;	/* exclusive, > start */
+	uint32_t type;	/* enum memmap_efi_type, or an unknown value */
 };
 
 struct memmap {
-	struct mem_range *ranges;	/* sorted by start */
+	struct mem_range *ranges; /* sorted by start */
 	size_t count;
 	size_t capacity;
 };

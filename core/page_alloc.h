@@ -13,8 +13,8 @@
 #include <stdint.h>
 
 enum page_kind {
-	PAGE_KIND_DATA,		/* data the kernel or the stub reads */
-	PAGE_KIND_CODE,		/* the control page: must be executable */
+	PAGE_KIND_DATA, /* data the kernel or the stub reads */
+	PAGE_KIND_CODE, /* the control page: must be executable */
 };
 
 struct page_alloc {

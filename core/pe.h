@@ -13,21 +13,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PE_DOS_MAGIC		0x5a4d		/* "MZ", at offset 0 */
-#define PE_DOS_LFANEW		0x3c		/* e_lfanew: file offset of the signature */
-#define PE_DOS_HEADER_SIZE	0x40
-#define PE_SIGNATURE		0x00004550u	/* "PE\0\0" */
-#define PE_SIGNATURE_SIZE	4
-#define PE_COFF_HEADER_SIZE	20
-#define PE_COFF_OPT_SIZE	16		/* SizeOfOptionalHeader, in the COFF header */
-#define PE_OPT_MAGIC_PE32	0x10b		/* at offset 0 of the optional header */
-#define PE_OPT_MAGIC_PE32PLUS	0x20b
-#define PE32_IMAGE_BASE		28		/* 4 bytes, in the optional header */
-#define PE32PLUS_IMAGE_BASE	24		/* 8 bytes */
+#define PE_DOS_MAGIC	      0x5a4d /* "MZ", at offset 0 */
+#define PE_DOS_LFANEW	      0x3c   /* e_lfanew: file offset of the signature */
+#define PE_DOS_HEADER_SIZE    0x40
+#define PE_SIGNATURE	      0x00004550u /* "PE\0\0" */
+#define PE_SIGNATURE_SIZE     4
+#define PE_COFF_HEADER_SIZE   20
+#define PE_COFF_OPT_SIZE      16    /* SizeOfOptionalHeader, in the COFF header */
+#define PE_OPT_MAGIC_PE32     0x10b /* at offset 0 of the optional header */
+#define PE_OPT_MAGIC_PE32PLUS 0x20b
+#define PE32_IMAGE_BASE	      28 /* 4 bytes, in the optional header */
+#define PE32PLUS_IMAGE_BASE   24 /* 8 bytes */
 
 struct pe_header {
-	uint16_t magic;		/* PE_OPT_MAGIC_PE32 or PE_OPT_MAGIC_PE32PLUS */
-	uint64_t image_base;	/* the optional header's ImageBase */
+	uint16_t magic;	     /* PE_OPT_MAGIC_PE32 or PE_OPT_MAGIC_PE32PLUS */
+	uint64_t image_base; /* the optional header's ImageBase */
 };
 
 /*

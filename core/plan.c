@@ -14,8 +14,8 @@ static int window_ok(const struct memmap *map, uint64_t start, uint64_t size, ui
 }
 
 /* The lowest `align`-aligned free window of `size` bytes in [floor, limit). */
-static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align,
-			 uint64_t floor, uint64_t limit, uint64_t *ret)
+static int lowest_window(const struct memmap *map, uint64_t size, uint64_t align, uint64_t floor,
+			 uint64_t limit, uint64_t *ret)
 {
 	for (size_t i = 0; i < map->count; i++) {
 		const struct mem_range *r = &map->ranges[i];
@@ -42,20 +42,24 @@ static int refuse_fixed(uint64_t addr, uint64_t size, uint64_t limit, struct dia
 	unsigned long long a = addr, e = addr + size;
 
 	if (size > UINT64_MAX - addr)
-		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
-				"non-relocatable kernel needs %llu KiB at 0x%llx, past the end of the address space",
-				(unsigned long long)(size >> 10), a);
+		return diag_set(
+			diag, CL_E_NO_KERNEL_WINDOW,
+			"non-relocatable kernel needs %llu KiB at 0x%llx, past the end of the address space",
+			(unsigned long long)(size >> 10), a);
 	if (addr < PLAN_LOW_FLOOR)
-		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
-				"non-relocatable kernel needs 0x%llx-0x%llx, below 1 MiB, which the loader leaves to Linux",
-				a, e);
-	if (addr + size > limit)
-		return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
-				"non-relocatable kernel needs 0x%llx-0x%llx, beyond 4 GiB, and it has no XLF_CAN_BE_LOADED_ABOVE_4G",
-				a, e);
-	return diag_set(diag, CL_E_NO_KERNEL_WINDOW,
-			"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
+		return diag_set(
+			diag, CL_E_NO_KERNEL_WINDOW,
+			"non-relocatable kernel needs 0x%llx-0x%llx, below 1 MiB, which the loader leaves to Linux",
 			a, e);
+	if (addr + size > limit)
+		return diag_set(
+			diag, CL_E_NO_KERNEL_WINDOW,
+			"non-relocatable kernel needs 0x%llx-0x%llx, beyond 4 GiB, and it has no XLF_CAN_BE_LOADED_ABOVE_4G",
+			a, e);
+	return diag_set(
+		diag, CL_E_NO_KERNEL_WINDOW,
+		"non-relocatable kernel needs 0x%llx-0x%llx, which is not RAM the loader may use",
+		a, e);
 }
 
 int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct plan *plan,
@@ -97,8 +101,8 @@ static int overlaps(uint64_t a, uint64_t a_end, uint64_t b, uint64_t b_end)
 }
 
 /* Tries a window ending at or below `top`; returns 1 and sets *ret on success. */
-static int try_top(const struct memmap *map, const struct plan *plan, uint64_t size,
-		   uint64_t top, uint64_t *ret)
+static int try_top(const struct memmap *map, const struct plan *plan, uint64_t size, uint64_t top,
+		   uint64_t *ret)
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
 		uint64_t start;
@@ -107,7 +111,7 @@ static int try_top(const struct memmap *map, const struct plan *plan, uint64_t s
 			return 0;
 		start = align_down(top - size, PAGE_SIZE);
 		if (overlaps(start, start + size, plan->kernel_addr, plan->kernel_end)) {
-			top = plan->kernel_addr;	/* retry just below the kernel */
+			top = plan->kernel_addr; /* retry just below the kernel */
 			continue;
 		}
 		if (window_ok(map, start, size, UINT64_MAX, MEM_FREE)) {

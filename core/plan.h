@@ -17,10 +17,10 @@
 #define PLAN_LOW_FLOOR 0x100000ull
 
 struct plan {
-	uint64_t kernel_addr;	/* protected-mode load address */
-	uint64_t kernel_end;	/* kernel_addr + init_size, page aligned up */
-	uint64_t initrd_addr;	/* 0 when there is no initrd */
-	uint64_t initrd_end;	/* initrd_addr + size, page aligned up */
+	uint64_t kernel_addr; /* protected-mode load address */
+	uint64_t kernel_end;  /* kernel_addr + init_size, page aligned up */
+	uint64_t initrd_addr; /* 0 when there is no initrd */
+	uint64_t initrd_end;  /* initrd_addr + size, page aligned up */
 };
 
 /*

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-
 static unsigned int lowest_bit(uint32_t v)
 {
 	return (unsigned int)__builtin_ctz(v);
@@ -63,9 +62,9 @@ static bool set_channels(const uint32_t masks[4], struct screen_info *si, struct
 		unsigned int pos;
 
 		if (!mask) {
-			if (i < 3)	/* red, green and blue must exist */
+			if (i < 3) /* red, green and blue must exist */
 				return diag_false(d, "%s mask is empty", names[i]);
-			continue;	/* no reserved bits: size 0, position 0 */
+			continue; /* no reserved bits: size 0, position 0 */
 		}
 		pos = lowest_bit(mask);
 		/* Contiguous: shifted down, the mask is all ones. */
@@ -80,8 +79,7 @@ static bool set_channels(const uint32_t masks[4], struct screen_info *si, struct
 	return true;
 }
 
-bool screen_info_from_mode(const struct screen_mode *m, struct screen_info *si,
-			   struct diag *d)
+bool screen_info_from_mode(const struct screen_mode *m, struct screen_info *si, struct diag *d)
 {
 	struct screen_info out;
 	uint32_t masks[4];
@@ -99,22 +97,23 @@ bool screen_info_from_mode(const struct screen_mode *m, struct screen_info *si,
 		return diag_false(d, "framebuffer base is 0");
 	if (m->fb_base + m->fb_size < m->fb_base)
 		return diag_false(d, "framebuffer 0x%llx + 0x%llx wraps",
-			      (unsigned long long)m->fb_base, (unsigned long long)m->fb_size);
+				  (unsigned long long)m->fb_base, (unsigned long long)m->fb_size);
 	/* screen_info holds width, height and line length in 16 bits. */
 	if (!m->width || !m->height || m->width > 0xffff || m->height > 0xffff)
 		return diag_false(d, "resolution %ux%u does not fit screen_info", m->width,
-			      m->height);
+				  m->height);
 	if (m->pixels_per_scan_line < m->width)
 		return diag_false(d, "%u pixels per scan line, narrower than the width %u",
-			      m->pixels_per_scan_line, m->width);
+				  m->pixels_per_scan_line, m->width);
 	line = (uint64_t)m->pixels_per_scan_line * ((depth + 7) / 8);
 	if (line > 0xffff)
 		return diag_false(d, "scan line of %llu bytes does not fit screen_info",
-			      (unsigned long long)line);
+				  (unsigned long long)line);
 	visible = line * m->height;
 	if (m->fb_size < visible)
-		return diag_false(d, "framebuffer of %llu bytes is smaller than its %llu visible bytes",
-			      (unsigned long long)m->fb_size, (unsigned long long)visible);
+		return diag_false(
+			d, "framebuffer of %llu bytes is smaller than its %llu visible bytes",
+			(unsigned long long)m->fb_size, (unsigned long long)visible);
 
 	out.orig_video_is_vga = VIDEO_TYPE_EFI;
 	out.lfb_width = (uint16_t)m->width;

@@ -16,24 +16,24 @@
 
 /* EFI_GRAPHICS_PIXEL_FORMAT (UEFI 2.10, 12.9.1), same values. */
 enum screen_pixel_format {
-	SCREEN_PIXEL_RGBX8 = 0,		/* byte 0 red, 1 green, 2 blue, 3 reserved */
-	SCREEN_PIXEL_BGRX8 = 1,		/* byte 0 blue, 1 green, 2 red, 3 reserved */
-	SCREEN_PIXEL_BITMASK = 2,	/* the four masks say where each colour is */
-	SCREEN_PIXEL_BLT_ONLY = 3,	/* no linear framebuffer at all */
+	SCREEN_PIXEL_RGBX8 = 0,	   /* byte 0 red, 1 green, 2 blue, 3 reserved */
+	SCREEN_PIXEL_BGRX8 = 1,	   /* byte 0 blue, 1 green, 2 red, 3 reserved */
+	SCREEN_PIXEL_BITMASK = 2,  /* the four masks say where each colour is */
+	SCREEN_PIXEL_BLT_ONLY = 3, /* no linear framebuffer at all */
 };
 
 struct screen_mode {
-	uint32_t width;			/* HorizontalResolution, pixels */
-	uint32_t height;		/* VerticalResolution, pixels */
+	uint32_t width;	 /* HorizontalResolution, pixels */
+	uint32_t height; /* VerticalResolution, pixels */
 	uint32_t pixels_per_scan_line;
-	uint32_t format;		/* enum screen_pixel_format, or unknown */
+	uint32_t format; /* enum screen_pixel_format, or unknown */
 	uint32_t red_mask, green_mask, blue_mask, reserved_mask; /* BITMASK only */
-	uint64_t fb_base;		/* FrameBufferBase */
-	uint64_t fb_size;		/* FrameBufferSize, bytes */
+	uint64_t fb_base;					 /* FrameBufferBase */
+	uint64_t fb_size;					 /* FrameBufferSize, bytes */
 };
 
 /* screen_info.capabilities: the framebuffer address needs ext_lfb_base. */
-#define VIDEO_CAPABILITY_64BIT_BASE	(1u << 1)
+#define VIDEO_CAPABILITY_64BIT_BASE (1u << 1)
 
 /*
  * Fills `si` (zeroed first) from `mode` and returns true.  Returns false

@@ -6,7 +6,7 @@ uint8_t secureboot_mode(const struct secureboot_vars *v)
 	const struct secureboot_var *mok = &v->mok_sb_state;
 
 	if (v->secure_boot.read == SECUREBOOT_VAR_MISSING)
-		return SECURE_BOOT_DISABLED;	/* firmware without Secure Boot */
+		return SECURE_BOOT_DISABLED; /* firmware without Secure Boot */
 	if (v->secure_boot.read != SECUREBOOT_VAR_FOUND)
 		return SECURE_BOOT_UNKNOWN;
 	if (!v->secure_boot.value)

@@ -16,28 +16,28 @@
 #include <stdint.h>
 
 /* boot_params.secure_boot values (enum efi_secureboot_mode in Linux). */
-#define SECURE_BOOT_UNSET	0
-#define SECURE_BOOT_UNKNOWN	1
-#define SECURE_BOOT_DISABLED	2
-#define SECURE_BOOT_ENABLED	3
+#define SECURE_BOOT_UNSET    0
+#define SECURE_BOOT_UNKNOWN  1
+#define SECURE_BOOT_DISABLED 2
+#define SECURE_BOOT_ENABLED  3
 
 /* How reading one variable went. */
 enum secureboot_read {
 	SECUREBOOT_VAR_FOUND,	/* one byte read into `value` */
-	SECUREBOOT_VAR_MISSING,	/* EFI_NOT_FOUND */
+	SECUREBOOT_VAR_MISSING, /* EFI_NOT_FOUND */
 	SECUREBOOT_VAR_ERROR,	/* anything else, including a wrong size */
 };
 
 struct secureboot_var {
 	enum secureboot_read read;
 	uint8_t value;
-	bool non_volatile;	/* EFI_VARIABLE_NON_VOLATILE was set */
+	bool non_volatile; /* EFI_VARIABLE_NON_VOLATILE was set */
 };
 
 struct secureboot_vars {
-	struct secureboot_var secure_boot;	/* SecureBoot */
-	struct secureboot_var setup_mode;	/* SetupMode */
-	struct secureboot_var mok_sb_state;	/* MokSBState, shim's GUID */
+	struct secureboot_var secure_boot;  /* SecureBoot */
+	struct secureboot_var setup_mode;   /* SetupMode */
+	struct secureboot_var mok_sb_state; /* MokSBState, shim's GUID */
 };
 
 /* SECURE_BOOT_UNKNOWN, _DISABLED or _ENABLED (never _UNSET). */

@@ -30,14 +30,14 @@ static uint32_t be32(const uint8_t *p)
  * passes them shifted) instead of by moving, which halves the work of a
  * round in the emulated or unoptimised case.
  */
-#define ROUND(a, b, c, d, e, f, g, h, i)                                                  \
-	do {                                                                              \
-		uint32_t t1 = (h) + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) +                \
-			      (((e) & (f)) ^ (~(e) & (g))) + round_constants[i] + w[i];   \
-		uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) +                      \
-			      (((a) & (b)) ^ ((a) & (c)) ^ ((b) & (c)));                  \
-		(d) += t1;                                                                \
-		(h) = t1 + t2;                                                            \
+#define ROUND(a, b, c, d, e, f, g, h, i)                                                \
+	do {                                                                            \
+		uint32_t t1 = (h) + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) +             \
+			      (((e) & (f)) ^ (~(e) & (g))) + round_constants[i] + w[i]; \
+		uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) +                   \
+			      (((a) & (b)) ^ ((a) & (c)) ^ ((b) & (c)));                \
+		(d) += t1;                                                              \
+		(h) = t1 + t2;                                                          \
 	} while (0)
 
 static void compress(uint32_t h[8], const uint8_t *block)
@@ -94,7 +94,7 @@ void sha256_update(struct sha256 *s, const void *data, size_t len)
 
 	s->length += len;
 	while (len) {
-		if (!s->fill && len >= 64) {	/* whole blocks straight from the input */
+		if (!s->fill && len >= 64) { /* whole blocks straight from the input */
 			compress(s->h, p);
 			p += 64;
 			len -= 64;

@@ -15,9 +15,9 @@
 
 struct sha256 {
 	uint32_t h[8];
-	uint64_t length;	/* bytes hashed so far */
+	uint64_t length; /* bytes hashed so far */
 	uint8_t block[64];
-	uint32_t fill;		/* bytes waiting in block */
+	uint32_t fill; /* bytes waiting in block */
 };
 
 void sha256_init(struct sha256 *s);

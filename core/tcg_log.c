@@ -9,11 +9,10 @@
 #define LEGACY_HEADER 32
 /* TCG_EfiSpecIDEvent up to digestSizes[]: signature[16], platformClass,
  * version bytes, uintnSize, numberOfAlgorithms. */
-#define SPEC_FIXED 28
+#define SPEC_FIXED     28
 #define SPEC_SIGNATURE "Spec ID Event03"
 
-bool tcg_log_parse_spec(const uint8_t *log, size_t max, struct tcg_log_algs *ret,
-			struct diag *diag)
+bool tcg_log_parse_spec(const uint8_t *log, size_t max, struct tcg_log_algs *ret, struct diag *diag)
 {
 	uint32_t data_size, n;
 	const uint8_t *spec;
@@ -23,7 +22,7 @@ bool tcg_log_parse_spec(const uint8_t *log, size_t max, struct tcg_log_algs *ret
 		return diag_false(diag, "log of %zu bytes has no first event", max);
 	if (le32(log + 4) != TCG_EV_NO_ACTION)
 		return diag_false(diag, "first event has type 0x%x, not EV_NO_ACTION",
-			      le32(log + 4));
+				  le32(log + 4));
 	data_size = le32(log + 28);
 	if (data_size > max - LEGACY_HEADER || data_size < SPEC_FIXED + 1)
 		return diag_false(diag, "first event's %u data bytes do not fit", data_size);
@@ -56,8 +55,7 @@ static size_t digest_size(const struct tcg_log_algs *algs, uint16_t alg)
 }
 
 bool tcg_log_event_size(const uint8_t *ev, size_t max, const struct tcg_log_algs *algs,
-			size_t *ret_size, uint32_t *ret_pcr, uint32_t *ret_type,
-			struct diag *diag)
+			size_t *ret_size, uint32_t *ret_pcr, uint32_t *ret_type, struct diag *diag)
 {
 	size_t off = 12, size;
 	uint32_t count, data_size;
@@ -68,15 +66,15 @@ bool tcg_log_event_size(const uint8_t *ev, size_t max, const struct tcg_log_algs
 		return diag_false(diag, "event header does not fit");
 	count = le32(ev + 8);
 	if (count == 0 || count > algs->n)
-		return diag_false(diag, "event carries %u digests, the log declares %zu",
-			      count, algs->n);
+		return diag_false(diag, "event carries %u digests, the log declares %zu", count,
+				  algs->n);
 	for (uint32_t i = 0; i < count; i++) {
 		if (max - off < 2)
 			return diag_false(diag, "digest %u does not fit", i);
 		size = digest_size(algs, le16(ev + off));
 		if (!size)
 			return diag_false(diag, "digest %u has undeclared algorithm 0x%x", i,
-				      le16(ev + off));
+					  le16(ev + off));
 		off += 2;
 		if (max - off < size)
 			return diag_false(diag, "digest %u does not fit", i);

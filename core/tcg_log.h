@@ -26,9 +26,9 @@
 #include "status.h"
 
 /* Event types chainload logs or looks for (PC Client PFP, section 10.4.1). */
-#define TCG_EV_NO_ACTION			0x00000003u
-#define TCG_EV_EVENT_TAG			0x00000006u
-#define TCG_EV_EFI_BOOT_SERVICES_APPLICATION	0x80000003u
+#define TCG_EV_NO_ACTION		     0x00000003u
+#define TCG_EV_EVENT_TAG		     0x00000006u
+#define TCG_EV_EFI_BOOT_SERVICES_APPLICATION 0x80000003u
 
 /* TPM_ALG_ID of SHA-256 (TPM 2.0 Part 2, table 9). */
 #define TCG_ALG_SHA256 0x000bu
@@ -45,7 +45,7 @@ struct tcg_log_algs {
 		uint16_t alg;
 		uint16_t size;
 	} a[TCG_LOG_MAX_ALGS];
-	size_t first_size;	/* bytes of the first (Spec ID) event */
+	size_t first_size; /* bytes of the first (Spec ID) event */
 };
 
 /*
@@ -61,8 +61,7 @@ bool tcg_log_parse_spec(const uint8_t *log, size_t max, struct tcg_log_algs *ret
  * Spec ID event did not, or exceeds TCG_LOG_MAX_EVENT.
  */
 bool tcg_log_event_size(const uint8_t *ev, size_t max, const struct tcg_log_algs *algs,
-			size_t *ret_size, uint32_t *ret_pcr, uint32_t *ret_type,
-			struct diag *diag);
+			size_t *ret_size, uint32_t *ret_pcr, uint32_t *ret_type, struct diag *diag);
 
 /*
  * Bytes of `count` consecutive events at `ev` (`max` readable): what the

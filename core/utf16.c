@@ -3,7 +3,7 @@
 
 size_t utf16_utf8_bound(size_t units)
 {
-	return units * 3 + 1;	/* a unit is at most 3 bytes; pairs give 4 for 2 */
+	return units * 3 + 1; /* a unit is at most 3 bytes; pairs give 4 for 2 */
 }
 
 static size_t encode(uint32_t cp, char *o)

@@ -8,8 +8,7 @@
  * narrows the second byte's range: E0 (no overlong 3-byte form), ED (no
  * surrogates), F0 (no overlong 4-byte form), F4 (nothing above U+10FFFF).
  */
-static bool lead(uint8_t b, size_t *ret_len, uint32_t *ret_bits, uint8_t *ret_lo,
-		 uint8_t *ret_hi)
+static bool lead(uint8_t b, size_t *ret_len, uint32_t *ret_bits, uint8_t *ret_lo, uint8_t *ret_hi)
 {
 	*ret_lo = 0x80;
 	*ret_hi = 0xbf;
@@ -31,7 +30,7 @@ static bool lead(uint8_t b, size_t *ret_len, uint32_t *ret_bits, uint8_t *ret_lo
 		if (b == 0xf4)
 			*ret_hi = 0x8f;
 	} else {
-		return false;	/* 80..C1 (continuations, overlong leads), F5..FF */
+		return false; /* 80..C1 (continuations, overlong leads), F5..FF */
 	}
 	return true;
 }
@@ -53,7 +52,7 @@ size_t utf8_decode(const uint8_t *s, size_t n, uint32_t *ret_cp)
 		return 1;
 	for (size_t k = 1; k < len; k++) {
 		if (k == n || s[k] < lo || s[k] > hi)
-			return k;	/* s[0..k) is the ill-formed part */
+			return k; /* s[0..k) is the ill-formed part */
 		cp = cp << 6 | (s[k] & 0x3f);
 		lo = 0x80;
 		hi = 0xbf;

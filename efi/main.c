@@ -36,7 +36,7 @@ static void print_lines(const char *text)
 			continue;
 		}
 		if (*text != '\n')
-			continue;	/* longer than a line should be: cut */
+			continue; /* longer than a line should be: cut */
 		line[n] = '\0';
 		con_print("%s\n", line);
 		n = 0;

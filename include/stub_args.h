@@ -16,33 +16,33 @@
 
 #include "units.h"
 
-#define CONTROL_PAGES		2
-#define CONTROL_SIZE		(CONTROL_PAGES * PAGE_SIZE)
-#define CONTROL_CODE_MAX	0x1800
-#define STUB_ARGS_OFFSET	0x1800
-#define STUB_STACK_TOP		CONTROL_SIZE
+#define CONTROL_PAGES	 2
+#define CONTROL_SIZE	 (CONTROL_PAGES * PAGE_SIZE)
+#define CONTROL_CODE_MAX 0x1800
+#define STUB_ARGS_OFFSET 0x1800
+#define STUB_STACK_TOP	 CONTROL_SIZE
 
-#define SA_LIST_HEAD		0x00	/* first page-list entry */
-#define SA_CR3			0x08	/* root of the stub's identity map */
-#define SA_BOOT_PARAMS		0x10	/* handed to the kernel in %rsi */
-#define SA_ENTRY		0x18	/* kernel 64-bit entry: load + 0x200 */
-#define SA_STACK_TOP		0x20	/* physical address of the stack top */
-#define SA_GDTR			0x28	/* 2-byte limit + 8-byte base */
-#define SA_IDTR			0x38	/* null IDT: limit 0, base 0 */
-#define SA_GDT			0x48	/* 4 descriptors: null, null, code, data */
-#define SA_FLAGS		0x68	/* STUB_F_* */
-#define SA_TSC_PER_US		0x70	/* for the verifier's timing line */
-#define SA_NSEGS		0x78	/* segments to verify */
-#define SA_SEGS			0x80	/* struct stub_segment[STUB_MAX_SEGS] */
-#define SA_SIZE			0x180
+#define SA_LIST_HEAD   0x00 /* first page-list entry */
+#define SA_CR3	       0x08 /* root of the stub's identity map */
+#define SA_BOOT_PARAMS 0x10 /* handed to the kernel in %rsi */
+#define SA_ENTRY       0x18 /* kernel 64-bit entry: load + 0x200 */
+#define SA_STACK_TOP   0x20 /* physical address of the stack top */
+#define SA_GDTR	       0x28 /* 2-byte limit + 8-byte base */
+#define SA_IDTR	       0x38 /* null IDT: limit 0, base 0 */
+#define SA_GDT	       0x48 /* 4 descriptors: null, null, code, data */
+#define SA_FLAGS       0x68 /* STUB_F_* */
+#define SA_TSC_PER_US  0x70 /* for the verifier's timing line */
+#define SA_NSEGS       0x78 /* segments to verify */
+#define SA_SEGS	       0x80 /* struct stub_segment[STUB_MAX_SEGS] */
+#define SA_SIZE	       0x180
 
-#define STUB_F_VERIFY		0x1	/* check SHA-256 of each segment after the copy */
-#define STUB_F_VERBOSE		0x2	/* report the verification on COM1 */
+#define STUB_F_VERIFY  0x1 /* check SHA-256 of each segment after the copy */
+#define STUB_F_VERBOSE 0x2 /* report the verification on COM1 */
 /* Digest slots: core/layout.h asserts no layout has more segments. */
-#define STUB_MAX_SEGS		4
+#define STUB_MAX_SEGS 4
 
-#define BOOT_CS			0x10
-#define BOOT_DS			0x18
+#define BOOT_CS 0x10
+#define BOOT_DS 0x18
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -53,24 +53,24 @@ struct descriptor_table_ptr {
 } __attribute__((packed));
 
 struct stub_args {
-	uint64_t list_head;		/* kexec list head, e.g. page|IND_INDIRECTION */
-	uint64_t cr3;			/* PML4 of the identity map */
-	uint64_t boot_params;		/* zero page */
-	uint64_t entry;			/* kernel 64-bit entry point */
-	uint64_t stack_top;		/* stub stack */
+	uint64_t list_head;   /* kexec list head, e.g. page|IND_INDIRECTION */
+	uint64_t cr3;	      /* PML4 of the identity map */
+	uint64_t boot_params; /* zero page */
+	uint64_t entry;	      /* kernel 64-bit entry point */
+	uint64_t stack_top;   /* stub stack */
 	struct descriptor_table_ptr gdtr;
-	uint8_t  pad0[6];
+	uint8_t pad0[6];
 	struct descriptor_table_ptr idtr;
-	uint8_t  pad1[6];
-	uint64_t gdt[4];		/* null, unused, 0x10 code64, 0x18 data */
-	uint64_t flags;			/* STUB_F_* */
-	uint64_t tsc_per_us;		/* 0 if unknown */
+	uint8_t pad1[6];
+	uint64_t gdt[4];     /* null, unused, 0x10 code64, 0x18 data */
+	uint64_t flags;	     /* STUB_F_* */
+	uint64_t tsc_per_us; /* 0 if unknown */
 	uint64_t nsegs;
 	struct stub_segment {
-		uint64_t dest;		/* final physical address */
-		uint64_t size;		/* bytes */
-		uint8_t  sha256[32];	/* digest taken before ExitBootServices */
-		char     name[16];	/* NUL-terminated, for the report */
+		uint64_t dest;	    /* final physical address */
+		uint64_t size;	    /* bytes */
+		uint8_t sha256[32]; /* digest taken before ExitBootServices */
+		char name[16];	    /* NUL-terminated, for the report */
 	} __attribute__((packed)) segs[STUB_MAX_SEGS];
 } __attribute__((packed));
 
@@ -93,8 +93,8 @@ _Static_assert(STUB_ARGS_OFFSET + SA_SIZE + 1024 <= STUB_STACK_TOP, "room for th
 _Static_assert(CONTROL_CODE_MAX <= STUB_ARGS_OFFSET, "code ends before the arguments");
 
 /* Flat descriptors: base 0, limit 4 GiB, granularity 4 KiB. */
-#define GDT_CODE64	0x00af9a000000ffffull	/* present, DPL0, exec/read, L=1 */
-#define GDT_DATA	0x00cf92000000ffffull	/* present, DPL0, read/write */
+#define GDT_CODE64 0x00af9a000000ffffull /* present, DPL0, exec/read, L=1 */
+#define GDT_DATA   0x00cf92000000ffffull /* present, DPL0, read/write */
 
 #endif /* !__ASSEMBLER__ */
 #endif /* CHAINLOAD_STUB_ARGS_H */

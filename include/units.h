@@ -10,16 +10,16 @@
 #define CHAINLOAD_UNITS_H
 
 #ifdef __ASSEMBLER__
-#define UNITS_U64(x)	x
+#define UNITS_U64(x) x
 #else
-#define UNITS_U64(x)	x##ull
+#define UNITS_U64(x) x##ull
 #endif
 
-#define PAGE_SHIFT	12
-#define PAGE_SIZE	(UNITS_U64(1) << PAGE_SHIFT)
-#define PAGE_MASK	(~(PAGE_SIZE - 1))	/* clears the offset inside a page */
-#define GIB		UNITS_U64(0x40000000)
-#define FOUR_GIB	UNITS_U64(0x100000000)	/* a literal: 1 << 32 would overflow an int */
+#define PAGE_SHIFT 12
+#define PAGE_SIZE  (UNITS_U64(1) << PAGE_SHIFT)
+#define PAGE_MASK  (~(PAGE_SIZE - 1)) /* clears the offset inside a page */
+#define GIB	   UNITS_U64(0x40000000)
+#define FOUR_GIB   UNITS_U64(0x100000000) /* a literal: 1 << 32 would overflow an int */
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>

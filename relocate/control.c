@@ -21,7 +21,7 @@ uint64_t control_page_fill(void *pages, uint64_t addr, const struct control_requ
 	args->gdt[BOOT_DS / 8] = GDT_DATA;
 	args->gdtr.limit = sizeof(args->gdt) - 1;
 	args->gdtr.base = args_addr + SA_GDT;
-	args->idtr.limit = 0;	/* a null IDT: any exception now is fatal */
+	args->idtr.limit = 0; /* a null IDT: any exception now is fatal */
 	args->idtr.base = 0;
 	args->flags = req->flags;
 	args->tsc_per_us = req->tsc_per_us;

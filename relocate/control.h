@@ -12,13 +12,13 @@ extern const uint8_t control_blob_start[];
 extern const uint8_t control_blob_end[];
 
 struct control_request {
-	uint64_t list_head;	/* from the layout's page list */
-	uint64_t cr3;		/* identity map root */
+	uint64_t list_head; /* from the layout's page list */
+	uint64_t cr3;	    /* identity map root */
 	uint64_t boot_params;
-	uint64_t entry;		/* kernel load address + STARTUP_64_OFFSET */
-	uint64_t flags;		/* STUB_F_* */
+	uint64_t entry; /* kernel load address + STARTUP_64_OFFSET */
+	uint64_t flags; /* STUB_F_* */
 	uint64_t tsc_per_us;
-	uint64_t nsegs;		/* a layout's segments: at most STUB_MAX_SEGS (core/layout.h) */
+	uint64_t nsegs; /* a layout's segments: at most STUB_MAX_SEGS (core/layout.h) */
 	const struct stub_segment *segs;
 };
 

@@ -16,8 +16,7 @@ struct builder {
 
 static int new_table(struct builder *b, uint64_t *ret_addr, uint64_t **ret_table)
 {
-	int rc = layout_alloc_outside(b->l, b->pa, PAGE_KIND_DATA, 1, FOUR_GIB, ret_addr,
-				      b->diag);
+	int rc = layout_alloc_outside(b->l, b->pa, PAGE_KIND_DATA, 1, FOUR_GIB, ret_addr, b->diag);
 
 	if (rc)
 		return rc;
@@ -49,8 +48,8 @@ static int fill_pdpt(struct builder *b, uint64_t *pdpt, uint64_t base)
 	return CL_OK;
 }
 
-int identmap_build(const struct layout *l, const struct page_alloc *pa, uint64_t top,
-		   bool gb_pages, struct identmap *ret, struct diag *diag)
+int identmap_build(const struct layout *l, const struct page_alloc *pa, uint64_t top, bool gb_pages,
+		   struct identmap *ret, struct diag *diag)
 {
 	struct identmap m = { 0 };
 	struct builder b = { l, pa, &m, diag };
@@ -61,7 +60,7 @@ int identmap_build(const struct layout *l, const struct page_alloc *pa, uint64_t
 		return diag_set(diag, CL_E_MEMMAP_INVALID,
 				"memory reaches 0x%llx, beyond what 4-level paging maps",
 				(unsigned long long)top);
-	m.top = align_up(top, GIB);	/* top <= IDENTMAP_MAX_TOP: no wrap */
+	m.top = align_up(top, GIB); /* top <= IDENTMAP_MAX_TOP: no wrap */
 	m.gb_pages = gb_pages;
 	rc = new_table(&b, &m.cr3, &pml4);
 	for (unsigned i = 0; !rc && (uint64_t)i * 512 * GIB < m.top; i++) {

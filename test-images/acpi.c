@@ -12,8 +12,8 @@
  */
 #include "check.h"
 
-#define RSDP_V1_BYTES		20
-#define RSDP_V2_MIN_BYTES	36
+#define RSDP_V1_BYTES	  20
+#define RSDP_V2_MIN_BYTES 36
 
 struct rsdp {
 	char signature[8];
@@ -21,7 +21,7 @@ struct rsdp {
 	char oem_id[6];
 	uint8_t revision;
 	uint32_t rsdt;
-	uint32_t length;		/* revision >= 2 from here on */
+	uint32_t length; /* revision >= 2 from here on */
 	uint64_t xsdt;
 	uint8_t ext_checksum;
 	uint8_t reserved[3];

@@ -19,23 +19,23 @@ struct check {
 };
 
 enum cmdline_status {
-	CMDLINE_UNREAD,		/* no usable zero page to find it in */
+	CMDLINE_UNREAD, /* no usable zero page to find it in */
 	CMDLINE_OK,
-	CMDLINE_NULL,		/* cmd_line_ptr is 0 */
-	CMDLINE_UNMAPPED,	/* a byte before the NUL is not identity-mapped */
-	CMDLINE_UNTERMINATED,	/* no NUL within TK_CMDLINE_SIZE + 1 bytes */
+	CMDLINE_NULL,	      /* cmd_line_ptr is 0 */
+	CMDLINE_UNMAPPED,     /* a byte before the NUL is not identity-mapped */
+	CMDLINE_UNTERMINATED, /* no NUL within TK_CMDLINE_SIZE + 1 bytes */
 };
 
 /* What the loader handed over, gathered once before the checks run. */
 struct handoff {
-	uint64_t load;			/* runtime address of payload offset 0 */
+	uint64_t load; /* runtime address of payload offset 0 */
 	uint64_t rsi;
-	const struct boot_params *bp;	/* set only if safe to read */
+	const struct boot_params *bp; /* set only if safe to read */
 	struct pgwalk_fault bp_fault;
 	uint64_t cmdline_addr;
 	enum cmdline_status cmdline_status;
-	const char *cmdline;		/* set only if CMDLINE_OK */
-	uint64_t cmdline_len;		/* bytes before the NUL, or scanned */
+	const char *cmdline;  /* set only if CMDLINE_OK */
+	uint64_t cmdline_len; /* bytes before the NUL, or scanned */
 	struct pgwalk_fault cmdline_fault;
 };
 
@@ -74,7 +74,7 @@ bool word_dec_required(struct check *c, const char *key, uint64_t *ret);
 bool e820_overlaps_ram(uint64_t start, uint64_t end);
 
 /* setup_data.c: walks the chain once (gather), then judges it. */
-#define TK_SETUP_DATA_MAX	32	/* nodes we follow before calling it a loop */
+#define TK_SETUP_DATA_MAX 32 /* nodes we follow before calling it a loop */
 void setup_data_walk(void);
 const struct boot_e820_entry *setup_data_e820_ext(unsigned int *count);
 void check_setup_data(struct check *c);

@@ -12,11 +12,11 @@
 #include "check.h"
 #include "x86.h"
 
-#define EFI_SYSTEM_TABLE_SIGNATURE	0x5453595320494249ull	/* "IBI SYST" */
-#define EFI_TABLE_HEADER_SIZE		24
-#define EFI_MEMDESC_MIN_SIZE		40
-#define SELECTOR_CODE			0x10
-#define SELECTOR_DATA			0x18
+#define EFI_SYSTEM_TABLE_SIGNATURE 0x5453595320494249ull /* "IBI SYST" */
+#define EFI_TABLE_HEADER_SIZE	   24
+#define EFI_MEMDESC_MIN_SIZE	   40
+#define SELECTOR_CODE		   0x10
+#define SELECTOR_DATA		   0x18
 
 struct handoff tk;
 
@@ -56,8 +56,8 @@ void outside_kernel(struct check *c, const char *what, uint64_t addr, uint64_t l
 	uint64_t end = tk.load + TK_INIT_SIZE;
 
 	if (len && addr < end && addr + len > tk.load)
-		fail(c, "%s 0x%lx+0x%lx overlaps the kernel at 0x%lx+0x%x",
-		     what, addr, len, tk.load, TK_INIT_SIZE);
+		fail(c, "%s 0x%lx+0x%lx overlaps the kernel at 0x%lx+0x%x", what, addr, len,
+		     tk.load, TK_INIT_SIZE);
 }
 
 bool word(const char *key, const char **val, uint64_t *len)
@@ -110,8 +110,7 @@ static void locate_cmdline(void)
 	for (i = 0; i <= TK_CMDLINE_SIZE; i++) {
 		uint64_t a = addr + i;
 
-		if ((i == 0 || !(a & 0xfff)) &&
-		    !pgwalk_identity(a, 1, &tk.cmdline_fault)) {
+		if ((i == 0 || !(a & 0xfff)) && !pgwalk_identity(a, 1, &tk.cmdline_fault)) {
 			tk.cmdline_status = CMDLINE_UNMAPPED;
 			tk.cmdline_len = i;
 			return;
@@ -131,8 +130,7 @@ static void gather(void)
 {
 	tk.load = tk_entry.load;
 	tk.rsi = tk_entry.gpr[TK_RSI];
-	if (tk.rsi && pgwalk_identity(tk.rsi, sizeof(struct boot_params),
-				      &tk.bp_fault)) {
+	if (tk.rsi && pgwalk_identity(tk.rsi, sizeof(struct boot_params), &tk.bp_fault)) {
 		tk.bp = (const struct boot_params *)tk.rsi;
 		locate_cmdline();
 		setup_data_walk();
@@ -143,7 +141,7 @@ static void check_regs(struct check *c)
 {
 	static const char names[TK_NR_GPRS][4] = {
 		"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
-		"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+		"r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15",
 	};
 	unsigned int i;
 
@@ -249,10 +247,8 @@ static void check_identity_map(struct check *c)
 	else if (tk.cmdline_status == CMDLINE_UNTERMINATED)
 		mapped(c, "cmdline", tk.cmdline_addr, tk.cmdline_len);
 	if (bp) {
-		uint64_t addr = bp->hdr.ramdisk_image |
-				(uint64_t)bp->ext_ramdisk_image << 32;
-		uint64_t size = bp->hdr.ramdisk_size |
-				(uint64_t)bp->ext_ramdisk_size << 32;
+		uint64_t addr = bp->hdr.ramdisk_image | (uint64_t)bp->ext_ramdisk_image << 32;
+		uint64_t size = bp->hdr.ramdisk_size | (uint64_t)bp->ext_ramdisk_size << 32;
 
 		mapped(c, "initrd", addr, size);
 	}
@@ -290,8 +286,7 @@ static void check_cmdline(struct check *c)
 		fail_fault(c, "byte", &tk.cmdline_fault);
 		return;
 	case CMDLINE_UNTERMINATED:
-		fail(c, "no NUL within %u bytes at 0x%lx", TK_CMDLINE_SIZE + 1,
-		     tk.cmdline_addr);
+		fail(c, "no NUL within %u bytes at 0x%lx", TK_CMDLINE_SIZE + 1, tk.cmdline_addr);
 		return;
 	case CMDLINE_OK:
 		break;
@@ -306,8 +301,7 @@ static void check_cmdline(struct check *c)
 	}
 	got = crc32(0, tk.cmdline, covered);
 	if (got != want)
-		fail(c, "crc32 of %lu bytes is %08x, tk.cmdline_crc32=%08x",
-		     covered, got, want);
+		fail(c, "crc32 of %lu bytes is %08x, tk.cmdline_crc32=%08x", covered, got, want);
 }
 
 /* tk.initrd_min=0xHEX: the initrd must start at or above it (e.g. 4 GiB). */
@@ -398,8 +392,8 @@ bool e820_overlaps_ram(uint64_t start, uint64_t end)
 }
 
 /* One e820 entry, @i-th of the whole table (zero page, then extension). */
-static void check_e820_entry(struct check *c, const struct boot_e820_entry *e,
-			     unsigned int i, uint64_t *prev_end, uint64_t *covered)
+static void check_e820_entry(struct check *c, const struct boot_e820_entry *e, unsigned int i,
+			     uint64_t *prev_end, uint64_t *covered)
 {
 	uint64_t e_end = e->addr + e->size;
 
@@ -432,8 +426,8 @@ static void check_e820(struct check *c)
 	}
 	n = bp->e820_entries;
 	ext = setup_data_e820_ext(&n_ext);
-	tk_printf("tk: e820: %u entries (%u in the zero page, %u in SETUP_E820_EXT)\n",
-		  n + n_ext, n, n_ext);
+	tk_printf("tk: e820: %u entries (%u in the zero page, %u in SETUP_E820_EXT)\n", n + n_ext,
+		  n, n_ext);
 	if (n < 1 || n > BOOT_PARAMS_E820_MAX) {
 		fail(c, "e820_entries=%u", n);
 		return;
@@ -445,8 +439,7 @@ static void check_e820(struct check *c)
 	for (i = 0; i < n_ext; i++)
 		check_e820_entry(c, &ext[i], n + i, &prev_end, &covered);
 	if (covered < end)
-		fail(c, "kernel 0x%lx+0x%x not in RAM from 0x%lx", tk.load,
-		     TK_INIT_SIZE, covered);
+		fail(c, "kernel 0x%lx+0x%x not in RAM from 0x%lx", tk.load, TK_INIT_SIZE, covered);
 	if (word_dec(c, "tk.e820_min=", &min) && n + n_ext < min)
 		fail(c, "%u entries, tk.e820_min=%lu", n + n_ext, min);
 }
@@ -463,8 +456,8 @@ static void check_efi_info(struct check *c)
 	ei = &tk.bp->efi_info;
 	systab = ei->efi_systab | (uint64_t)ei->efi_systab_hi << 32;
 	memmap = ei->efi_memmap | (uint64_t)ei->efi_memmap_hi << 32;
-	tk_printf("tk: efi_info: systab=0x%lx memmap=0x%lx memmap_size=%u desc_size=%u\n",
-		  systab, memmap, ei->efi_memmap_size, ei->efi_memdesc_size);
+	tk_printf("tk: efi_info: systab=0x%lx memmap=0x%lx memmap_size=%u desc_size=%u\n", systab,
+		  memmap, ei->efi_memmap_size, ei->efi_memdesc_size);
 	if (ei->efi_loader_signature != EFI_LOADER_SIGNATURE_64)
 		fail(c, "efi_loader_signature=0x%x", ei->efi_loader_signature);
 	if (!systab) {
@@ -479,8 +472,7 @@ static void check_efi_info(struct check *c)
 		fail(c, "efi_memmap=0");
 	if (ei->efi_memdesc_size < EFI_MEMDESC_MIN_SIZE)
 		fail(c, "efi_memdesc_size=%u", ei->efi_memdesc_size);
-	else if (!ei->efi_memmap_size ||
-		 ei->efi_memmap_size % ei->efi_memdesc_size)
+	else if (!ei->efi_memmap_size || ei->efi_memmap_size % ei->efi_memdesc_size)
 		fail(c, "efi_memmap_size=%u", ei->efi_memmap_size);
 	if (memmap && mapped(c, "memmap", memmap, ei->efi_memmap_size))
 		outside_kernel(c, "memmap", memmap, ei->efi_memmap_size);
@@ -510,8 +502,7 @@ static void check_secure_boot(struct check *c)
 		fail(c, "secure_boot=%u, tk.secure_boot=%lu", v, want);
 }
 
-static void run(unsigned int index, const char *name,
-		void (*fn)(struct check *c))
+static void run(unsigned int index, const char *name, void (*fn)(struct check *c))
 {
 	struct check c;
 

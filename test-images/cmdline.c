@@ -29,8 +29,7 @@ static uint64_t str_len(const char *s)
  * Find the last word of s[0, len) that begins with @key (e.g. "tk.load=");
  * the value is the rest of that word.
  */
-bool cmdline_find(const char *s, uint64_t len, const char *key,
-		  const char **val, uint64_t *val_len)
+bool cmdline_find(const char *s, uint64_t len, const char *key, const char **val, uint64_t *val_len)
 {
 	uint64_t key_len = str_len(key);
 	uint64_t start = 0, end;
@@ -54,8 +53,7 @@ bool cmdline_find(const char *s, uint64_t len, const char *key,
  * nothing after it.  It covers every byte before the space that precedes it
  * (none if the word stands alone).
  */
-bool cmdline_crc_word(const char *s, uint64_t len, uint64_t *covered,
-		      uint32_t *crc)
+bool cmdline_crc_word(const char *s, uint64_t len, uint64_t *covered, uint32_t *crc)
 {
 	static const char key[] = "tk.cmdline_crc32=";
 	uint64_t start = len;
@@ -64,8 +62,7 @@ bool cmdline_crc_word(const char *s, uint64_t len, uint64_t *covered,
 		start--;
 	if (!has_prefix(s + start, len - start, key))
 		return false;
-	if (!parse_crc32(s + start + sizeof(key) - 1,
-			 len - start - (sizeof(key) - 1), crc))
+	if (!parse_crc32(s + start + sizeof(key) - 1, len - start - (sizeof(key) - 1), crc))
 		return false;
 	*covered = start ? start - 1 : 0;
 	return true;

@@ -12,23 +12,35 @@
  */
 #include "check.h"
 
-#define SYSTAB_SIGNATURE	0x5453595320494249ull	/* "IBI SYST" */
-#define SYSTAB_BYTES		120	/* through ConfigurationTable */
-#define SYSTAB_NR_TABLES	104	/* UINTN NumberOfTableEntries */
-#define SYSTAB_TABLES		112	/* EFI_CONFIGURATION_TABLE * */
-#define CONFIG_TABLE_BYTES	24	/* GUID, then the table's address */
-#define CONFIG_TABLES_MAX	256	/* more is a broken pointer, not a firmware */
-#define DESC_TYPE		0
-#define DESC_START		8
-#define DESC_PAGES		24
-#define DESC_MIN_BYTES		40
-#define EFI_PAGE		4096ull
+#define SYSTAB_SIGNATURE   0x5453595320494249ull /* "IBI SYST" */
+#define SYSTAB_BYTES	   120			 /* through ConfigurationTable */
+#define SYSTAB_NR_TABLES   104			 /* UINTN NumberOfTableEntries */
+#define SYSTAB_TABLES	   112			 /* EFI_CONFIGURATION_TABLE * */
+#define CONFIG_TABLE_BYTES 24			 /* GUID, then the table's address */
+#define CONFIG_TABLES_MAX  256			 /* more is a broken pointer, not a firmware */
+#define DESC_TYPE	   0
+#define DESC_START	   8
+#define DESC_PAGES	   24
+#define DESC_MIN_BYTES	   40
+#define EFI_PAGE	   4096ull
 
 /* UEFI memory types (7.2, EFI_MEMORY_TYPE). */
 enum {
-	EFI_RESERVED, EFI_LOADER_CODE, EFI_LOADER_DATA, EFI_BS_CODE, EFI_BS_DATA,
-	EFI_RT_CODE, EFI_RT_DATA, EFI_CONVENTIONAL, EFI_UNUSABLE, EFI_ACPI_RECLAIM,
-	EFI_ACPI_NVS, EFI_MMIO, EFI_MMIO_PORT, EFI_PAL_CODE, EFI_PERSISTENT,
+	EFI_RESERVED,
+	EFI_LOADER_CODE,
+	EFI_LOADER_DATA,
+	EFI_BS_CODE,
+	EFI_BS_DATA,
+	EFI_RT_CODE,
+	EFI_RT_DATA,
+	EFI_CONVENTIONAL,
+	EFI_UNUSABLE,
+	EFI_ACPI_RECLAIM,
+	EFI_ACPI_NVS,
+	EFI_MMIO,
+	EFI_MMIO_PORT,
+	EFI_PAL_CODE,
+	EFI_PERSISTENT,
 };
 
 const struct efi_guid EFI_ACPI_20_GUID = {
@@ -155,7 +167,7 @@ static bool memmap_usable(struct check *c, uint64_t *map, uint32_t *n, uint32_t 
 }
 
 /* Report at most this many mismatches; the rest only count. */
-#define MISMATCHES_SHOWN	3
+#define MISMATCHES_SHOWN 3
 
 /*
  * Every e820 entry must have the type its EFI descriptors give it and lie
@@ -195,8 +207,10 @@ void check_e820_types(struct check *c)
 				continue;
 			in_map += both;
 			if (e->type != want && bad++ < MISMATCHES_SHOWN)
-				fail(c, "e820 %u 0x%lx+0x%lx type %u, EFI type %u at 0x%lx means %u", i,
-				     e->addr, e->size, e->type, rd32(d + DESC_TYPE), start, want);
+				fail(c,
+				     "e820 %u 0x%lx+0x%lx type %u, EFI type %u at 0x%lx means %u",
+				     i, e->addr, e->size, e->type, rd32(d + DESC_TYPE), start,
+				     want);
 		}
 		if (in_map != e->size && bad++ < MISMATCHES_SHOWN)
 			fail(c, "e820 %u 0x%lx+0x%lx: only 0x%lx bytes in the EFI map", i, e->addr,
@@ -208,8 +222,8 @@ void check_e820_types(struct check *c)
 		uint64_t in_e820 = 0;
 
 		for (i = 0; i < n_zp + n_ext; i++) {
-			const struct boot_e820_entry *e = i < n_zp ? &tk.bp->e820_table[i] :
-								      &ext[i - n_zp];
+			const struct boot_e820_entry *e =
+				i < n_zp ? &tk.bp->e820_table[i] : &ext[i - n_zp];
 
 			in_e820 += overlap(e->addr, e->addr + e->size, start, start + size);
 		}

@@ -23,8 +23,8 @@ static void put_buf(void *ctx, char c)
 	}
 }
 
-static void put_number(put_fn put, void *ctx, uint64_t v, unsigned int base,
-		       unsigned int width, char pad)
+static void put_number(put_fn put, void *ctx, uint64_t v, unsigned int base, unsigned int width,
+		       char pad)
 {
 	char digits[20];
 	unsigned int n = 0;
@@ -75,14 +75,13 @@ static void vformat(put_fn put, void *ctx, const char *fmt, va_list ap)
 			break;
 		case 'u':
 		case 'x':
-			v = is_long ? va_arg(ap, unsigned long) :
-				      va_arg(ap, unsigned int);
+			v = is_long ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
 			put_number(put, ctx, v, *fmt == 'u' ? 10 : 16, width, pad);
 			break;
 		case '%':
 			put(ctx, '%');
 			break;
-		default:	/* unknown or truncated conversion: show it */
+		default: /* unknown or truncated conversion: show it */
 			put(ctx, '%');
 			if (!*fmt)
 				return;

@@ -15,7 +15,7 @@
  */
 #include "check.h"
 
-#define VIDEO_CAPABILITY_64BIT_BASE	(1u << 1)
+#define VIDEO_CAPABILITY_64BIT_BASE (1u << 1)
 
 struct channel {
 	const char *name;
@@ -106,8 +106,8 @@ static bool expected_mode(struct check *c, uint64_t *width, uint64_t *height)
 		return true;
 	for (x = 0; x < len && val[x] != 'x'; x++)
 		;
-	if (x < len && parse_dec64(val, x, width) && parse_dec64(val + x + 1, len - x - 1, height) &&
-	    *width && *height)
+	if (x < len && parse_dec64(val, x, width) &&
+	    parse_dec64(val + x + 1, len - x - 1, height) && *width && *height)
 		return true;
 	fail(c, "tk.fb is neither WIDTHxHEIGHT nor none");
 	return false;
@@ -138,10 +138,10 @@ void check_screen_info(struct check *c)
 		return;
 	}
 	tk_printf("tk: screen_info: %ux%u depth %u line %u base 0x%lx size %u "
-		  "r%u@%u g%u@%u b%u@%u x%u@%u\n", si->lfb_width, si->lfb_height,
-		  si->lfb_depth, si->lfb_linelength, base, si->lfb_size, si->red_size,
-		  si->red_pos, si->green_size, si->green_pos, si->blue_size, si->blue_pos,
-		  si->rsvd_size, si->rsvd_pos);
+		  "r%u@%u g%u@%u b%u@%u x%u@%u\n",
+		  si->lfb_width, si->lfb_height, si->lfb_depth, si->lfb_linelength, base,
+		  si->lfb_size, si->red_size, si->red_pos, si->green_size, si->green_pos,
+		  si->blue_size, si->blue_pos, si->rsvd_size, si->rsvd_pos);
 	if (known && !want_w) {
 		fail(c, "a framebuffer, tk.fb=none");
 		return;
@@ -161,8 +161,8 @@ void check_screen_info(struct check *c)
 	check_channels(c, si);
 	bytes = (si->lfb_depth + 7) / 8;
 	if (si->lfb_linelength < (uint32_t)si->lfb_width * bytes)
-		fail(c, "line %u bytes < %u pixels of %u bytes", si->lfb_linelength,
-		     si->lfb_width, bytes);
+		fail(c, "line %u bytes < %u pixels of %u bytes", si->lfb_linelength, si->lfb_width,
+		     bytes);
 	if (si->lfb_size < (uint32_t)si->lfb_linelength * si->lfb_height)
 		fail(c, "size %u < %u lines of %u bytes", si->lfb_size, si->lfb_height,
 		     si->lfb_linelength);

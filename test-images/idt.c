@@ -7,13 +7,13 @@
 #include "tk.h"
 #include "x86.h"
 
-#define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define GATE_INTERRUPT 0x8e /* present, DPL 0, 64-bit interrupt gate */
 
 struct idt_gate {
 	uint16_t offset_low;
 	uint16_t selector;
-	uint8_t  ist;
-	uint8_t  type;
+	uint8_t ist;
+	uint8_t type;
 	uint16_t offset_mid;
 	uint32_t offset_high;
 	uint32_t reserved;
@@ -53,7 +53,7 @@ void idt_install(void)
 
 _Noreturn void tk_exception(const struct tk_exception_frame *frame)
 {
-	tk_printf("tk: FAIL exception %lu rip=0x%lx\n",
-		  (unsigned long)frame->vector, (unsigned long)frame->rip);
+	tk_printf("tk: FAIL exception %lu rip=0x%lx\n", (unsigned long)frame->vector,
+		  (unsigned long)frame->rip);
 	tk_exit(TK_EXIT_EXCEPTION);
 }

@@ -8,9 +8,9 @@
 #include "tk.h"
 #include "x86.h"
 
-#define PTE_PRESENT	(1ull << 0)
-#define PTE_LARGE	(1ull << 7)	/* PS: 1 GiB in a PDPTE, 2 MiB in a PDE */
-#define PTE_ADDR	0x000ffffffffff000ull
+#define PTE_PRESENT (1ull << 0)
+#define PTE_LARGE   (1ull << 7) /* PS: 1 GiB in a PDPTE, 2 MiB in a PDE */
+#define PTE_ADDR    0x000ffffffffff000ull
 
 unsigned int pgwalk_levels(void)
 {
@@ -62,7 +62,7 @@ bool pgwalk_identity(uint64_t addr, uint64_t len, struct pgwalk_fault *fault)
 	fault->va = addr;
 	fault->pa = 0;
 	fault->present = false;
-	if (last < addr)	/* wraps around the address space */
+	if (last < addr) /* wraps around the address space */
 		return false;
 	for (;;) {
 		if (!pgwalk_translate(addr, &pa, &size)) {

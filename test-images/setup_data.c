@@ -9,14 +9,14 @@
  */
 #include "check.h"
 
-#define SETUP_HEADER_BYTES	16
-#define RNG_SEED_MIN_BYTES	32	/* 256 bits, a full seed for Linux */
+#define SETUP_HEADER_BYTES 16
+#define RNG_SEED_MIN_BYTES 32 /* 256 bits, a full seed for Linux */
 
 static struct {
-	unsigned int count;			/* nodes read */
+	unsigned int count; /* nodes read */
 	uint64_t addr[TK_SETUP_DATA_MAX];
 	const struct setup_data *node[TK_SETUP_DATA_MAX];
-	bool broken;				/* walk stopped early, see why */
+	bool broken; /* walk stopped early, see why */
 	char why_text[160];
 	struct tk_buf why;
 } sd;

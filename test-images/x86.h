@@ -5,12 +5,12 @@
 
 #include <stdint.h>
 
-#define CR0_PE		(1ull << 0)
-#define CR0_PG		(1ull << 31)
-#define CR4_LA57	(1ull << 12)
-#define MSR_EFER	0xc0000080u
-#define EFER_LMA	(1ull << 10)
-#define RFLAGS_IF	(1ull << 9)
+#define CR0_PE	  (1ull << 0)
+#define CR0_PG	  (1ull << 31)
+#define CR4_LA57  (1ull << 12)
+#define MSR_EFER  0xc0000080u
+#define EFER_LMA  (1ull << 10)
+#define RFLAGS_IF (1ull << 9)
 
 static inline void outb(uint16_t port, uint8_t v)
 {

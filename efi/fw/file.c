@@ -102,7 +102,7 @@ BOOLEAN file_missing(EFI_FILE_HANDLE root, const char *path)
 	EFI_STATUS st;
 
 	if (EFI_ERROR(to_efi_path(path, wpath)))
-		return FALSE;	/* file_open() says what is wrong with it */
+		return FALSE; /* file_open() says what is wrong with it */
 	st = root->Open(root, &h, wpath, EFI_FILE_MODE_READ, 0);
 	if (!EFI_ERROR(st))
 		h->Close(h);

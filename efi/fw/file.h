@@ -8,10 +8,10 @@
 #include "fw/progress.h"
 
 struct efi_file {
-	const char *path;		/* as the user wrote it, for messages */
+	const char *path; /* as the user wrote it, for messages */
 	EFI_FILE_HANDLE handle;
 	UINT64 size;
-	struct progress progress;	/* drawn for big files (progress.h) */
+	struct progress progress; /* drawn for big files (progress.h) */
 };
 
 /* Opens the root directory of the image's own volume. */

@@ -43,28 +43,34 @@ static EFI_STATUS protect_page(struct memory_attribute_protocol *ma, EFI_PHYSICA
 		*ret_before = MEMORY_XP;
 	st = ma->clear(ma, page, EFI_PAGE_SIZE, MEMORY_XP);
 	if (EFI_ERROR(st))
-		return con_error(st, WHAT, "cannot make the relocation stub's code page 0x%llx "
-				 "executable", (unsigned long long)page);
+		return con_error(st, WHAT,
+				 "cannot make the relocation stub's code page 0x%llx "
+				 "executable",
+				 (unsigned long long)page);
 	/* Read-only is hardening, as for Linux's own stub: its failure costs a warning. */
 	if (ro) {
 		st = ma->set(ma, page, EFI_PAGE_SIZE, MEMORY_RO);
 		if (EFI_ERROR(st))
-			con_print("chainload: warning: cannot make code page 0x%llx read-only (%s)\n",
-				  (unsigned long long)page, efi_status_name(st));
+			con_print(
+				"chainload: warning: cannot make code page 0x%llx read-only (%s)\n",
+				(unsigned long long)page, efi_status_name(st));
 	}
 	known_after = !EFI_ERROR(ma->get(ma, page, EFI_PAGE_SIZE, &after));
 	if (known_after && (after & MEMORY_XP))
-		return con_error(EFI_UNSUPPORTED, WHAT, "code page 0x%llx is still not executable "
-				 "after ClearMemoryAttributes", (unsigned long long)page);
+		return con_error(EFI_UNSUPPORTED, WHAT,
+				 "code page 0x%llx is still not executable "
+				 "after ClearMemoryAttributes",
+				 (unsigned long long)page);
 	if (verbose)
 		con_print("chainload: code page 0x%llx: attributes %s -> %s "
-			  "(EFI_MEMORY_ATTRIBUTE_PROTOCOL)\n", (unsigned long long)page,
-			  names(known_before, *ret_before, b), names(known_after, after, a));
+			  "(EFI_MEMORY_ATTRIBUTE_PROTOCOL)\n",
+			  (unsigned long long)page, names(known_before, *ret_before, b),
+			  names(known_after, after, a));
 	return EFI_SUCCESS;
 }
 
-EFI_STATUS code_pages_protect(struct code_pages *cp, EFI_PHYSICAL_ADDRESS addr,
-			      UINT64 code_bytes, UINT64 unwritten_bytes, BOOLEAN verbose)
+EFI_STATUS code_pages_protect(struct code_pages *cp, EFI_PHYSICAL_ADDRESS addr, UINT64 code_bytes,
+			      UINT64 unwritten_bytes, BOOLEAN verbose)
 {
 	UINT64 pages = EFI_SIZE_TO_PAGES(code_bytes);
 	struct memory_attribute_protocol *ma;
@@ -109,8 +115,10 @@ void code_pages_restore(struct code_pages *cp)
 		if (!EFI_ERROR(st) && (cp->before[i] & MEMORY_XP))
 			st = ma->set(ma, page, EFI_PAGE_SIZE, MEMORY_XP);
 		if (EFI_ERROR(st))
-			con_print("chainload: warning: cannot restore the attributes of page 0x%llx "
-				  "(%s)\n", (unsigned long long)page, efi_status_name(st));
+			con_print(
+				"chainload: warning: cannot restore the attributes of page 0x%llx "
+				"(%s)\n",
+				(unsigned long long)page, efi_status_name(st));
 	}
 	cp->proto = NULL;
 	cp->pages = 0;

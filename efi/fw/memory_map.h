@@ -8,9 +8,9 @@
 #include "memmap.h"
 
 struct raw_map {
-	void *buf;		/* caller's buffer */
-	UINTN capacity;		/* bytes in buf */
-	UINTN size;		/* bytes the firmware wrote */
+	void *buf;	/* caller's buffer */
+	UINTN capacity; /* bytes in buf */
+	UINTN size;	/* bytes the firmware wrote */
 	UINTN key;
 	UINTN desc_size;
 	UINT32 desc_version;

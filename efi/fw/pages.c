@@ -26,8 +26,8 @@ static EFI_STATUS record(struct ledger *l, EFI_PHYSICAL_ADDRESS addr, UINTN page
 	return EFI_SUCCESS;
 }
 
-static int allocate(struct ledger *l, EFI_ALLOCATE_TYPE type, EFI_MEMORY_TYPE mem,
-		    UINTN pages, EFI_PHYSICAL_ADDRESS *addr)
+static int allocate(struct ledger *l, EFI_ALLOCATE_TYPE type, EFI_MEMORY_TYPE mem, UINTN pages,
+		    EFI_PHYSICAL_ADDRESS *addr)
 {
 	EFI_STATUS st = BS->AllocatePages(type, mem, pages, addr);
 
@@ -52,7 +52,7 @@ static int ledger_alloc(void *ctx, enum page_kind kind, uint64_t pages, uint64_t
 {
 	EFI_MEMORY_TYPE mem = kind == PAGE_KIND_CODE ? EfiLoaderCode : EfiLoaderData;
 	EFI_ALLOCATE_TYPE type = max_end == UINT64_MAX ? AllocateAnyPages : AllocateMaxAddress;
-	EFI_PHYSICAL_ADDRESS a = max_end - 1;	/* AllocateMaxAddress: highest byte */
+	EFI_PHYSICAL_ADDRESS a = max_end - 1; /* AllocateMaxAddress: highest byte */
 
 	if (allocate(ctx, type, mem, pages, &a))
 		return -1;
@@ -63,7 +63,7 @@ static int ledger_alloc(void *ctx, enum page_kind kind, uint64_t pages, uint64_t
 static void *ledger_map(void *ctx, uint64_t addr)
 {
 	(void)ctx;
-	return (void *)(UINTN)addr;	/* boot services run identity-mapped */
+	return (void *)(UINTN)addr; /* boot services run identity-mapped */
 }
 
 void pages_init(struct ledger *ledger, struct page_alloc *ret)

@@ -17,7 +17,7 @@ struct ledger_entry {
 };
 
 struct ledger {
-	struct ledger_entry *entries;	/* pool */
+	struct ledger_entry *entries; /* pool */
 	UINTN count;
 	UINTN capacity;
 };

@@ -7,8 +7,8 @@
 #include "devpath.h"
 
 #define PROGRESS_NOT_SHOWN 0xffffffffu
-#define BAR_WIDTH 20
-#define NAME_WIDTH 28
+#define BAR_WIDTH	   20
+#define NAME_WIDTH	   28
 
 /* Looked up once: 0 unknown, 1 interactive, 2 serial only (or unknown). */
 static int console_kind;
@@ -55,8 +55,9 @@ static void draw(struct progress *p, UINT32 pct)
 	bar[BAR_WIDTH] = '\0';
 	/* Keep the line short enough not to wrap, or \r would not redraw it. */
 	con_print("\rchainload: reading %s%s [%s] %3u%% %llu/%llu MiB%s",
-		  len > NAME_WIDTH ? "..." : "", len > NAME_WIDTH ? name + len - NAME_WIDTH + 3 : name,
-		  bar, pct, mib(p->done), mib(p->total), pct == 100 ? "\n" : "");
+		  len > NAME_WIDTH ? "..." : "",
+		  len > NAME_WIDTH ? name + len - NAME_WIDTH + 3 : name, bar, pct, mib(p->done),
+		  mib(p->total), pct == 100 ? "\n" : "");
 	p->shown = pct;
 	p->open = pct != 100;
 }

@@ -21,10 +21,10 @@
 struct progress {
 	const char *name;
 	UINT64 total;
-	UINT64 done;		/* the highest byte offset read so far */
-	UINT32 shown;		/* percent on screen, or PROGRESS_NOT_SHOWN */
-	BOOLEAN active;		/* big enough and the console is interactive */
-	BOOLEAN open;		/* a bar is on screen without its line break */
+	UINT64 done;	/* the highest byte offset read so far */
+	UINT32 shown;	/* percent on screen, or PROGRESS_NOT_SHOWN */
+	BOOLEAN active; /* big enough and the console is interactive */
+	BOOLEAN open;	/* a bar is on screen without its line break */
 };
 
 /* Sets up a bar for `total` bytes of `name`; draws nothing yet. */

@@ -13,7 +13,7 @@
 UINT64 timer_tsc_per_us(void);
 
 struct phase_timer {
-	UINT64 ticks_per_us;	/* 0: not calibrated, laps read 0 */
+	UINT64 ticks_per_us; /* 0: not calibrated, laps read 0 */
 	UINT64 last;
 };
 

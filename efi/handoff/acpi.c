@@ -32,7 +32,8 @@ UINT64 acpi_rsdp(BOOLEAN verbose)
 	/* A bad pointer is the firmware's problem; don't hand it on. */
 	if (*(const UINT64 *)(UINTN)rsdp != RSDP_SIGNATURE) {
 		con_print("chainload: warning: ACPI %s table at 0x%llx has no RSDP signature; "
-			  "not passed to Linux\n", version, (unsigned long long)rsdp);
+			  "not passed to Linux\n",
+			  version, (unsigned long long)rsdp);
 		return 0;
 	}
 	if (verbose)

@@ -24,9 +24,9 @@ struct firmware_info {
 	BOOLEAN verbose;
 	BOOLEAN have_screen;
 	struct screen_info screen;
-	UINT64 rsdp;			/* 0: none found */
-	EFI_RNG_PROTOCOL *rng;		/* NULL: none */
-	UINT8 secure_boot;		/* SECURE_BOOT_* (core/secureboot.h) */
+	UINT64 rsdp;	       /* 0: none found */
+	EFI_RNG_PROTOCOL *rng; /* NULL: none */
+	UINT8 secure_boot;     /* SECURE_BOOT_* (core/secureboot.h) */
 };
 
 /* Reads everything; cannot fail (a missing optional feature costs at most a warning). */
@@ -53,8 +53,8 @@ EFI_RNG_PROTOCOL *rng_find(BOOLEAN verbose);
  * rng.c: chains a SETUP_RNG_SEED node of RNG_SEED_BYTES fresh bytes from
  * `rng` to `bp`.  A failure is a warning: Linux boots without the seed.
  */
-void rng_add_setup_data(EFI_RNG_PROTOCOL *rng, struct boot_params *bp,
-			const struct layout *l, const struct page_alloc *pa, BOOLEAN verbose);
+void rng_add_setup_data(EFI_RNG_PROTOCOL *rng, struct boot_params *bp, const struct layout *l,
+			const struct page_alloc *pa, BOOLEAN verbose);
 
 /* secureboot_vars.c: boot_params.secure_boot from the firmware's variables. */
 UINT8 secureboot_vars_state(BOOLEAN verbose);

@@ -15,8 +15,7 @@
 static EFI_GUID gop_guid = EFI_GRAPHICS_OUTPUT_PROTOCOL_GUID;
 
 /* screen_info for one GOP's current mode; FALSE with the reason in `d`. */
-static BOOLEAN from_gop(EFI_GRAPHICS_OUTPUT_PROTOCOL *gop, struct screen_info *si,
-			struct diag *d)
+static BOOLEAN from_gop(EFI_GRAPHICS_OUTPUT_PROTOCOL *gop, struct screen_info *si, struct diag *d)
 {
 	EFI_GRAPHICS_OUTPUT_PROTOCOL_MODE *mode = gop->Mode;
 	EFI_GRAPHICS_OUTPUT_MODE_INFORMATION *info;
@@ -64,8 +63,8 @@ BOOLEAN gop_screen_info(struct screen_info *ret, BOOLEAN verbose)
 		on_console = from_handle(ST->ConsoleOutHandle, ret, &console);
 	found = on_console;
 	/* The console handle may carry no GOP (OVMF's has none) or a BltOnly one. */
-	if (!found && !EFI_ERROR(BS->LocateHandleBuffer(ByProtocol, &gop_guid, NULL, &n,
-							 &handles))) {
+	if (!found &&
+	    !EFI_ERROR(BS->LocateHandleBuffer(ByProtocol, &gop_guid, NULL, &n, &handles))) {
 		for (UINTN i = 0; i < n && !found; i++)
 			found = from_handle(handles[i], ret, &other);
 	}
@@ -75,10 +74,12 @@ BOOLEAN gop_screen_info(struct screen_info *ret, BOOLEAN verbose)
 		return found;
 	if (found)
 		con_print("chainload: framebuffer %ux%u, %u bpp, %u bytes per line, "
-			  "0x%llx (%u KiB), from %s%s\n", ret->lfb_width, ret->lfb_height,
-			  ret->lfb_depth, ret->lfb_linelength,
-			  (unsigned long long)ret->lfb_base | (unsigned long long)ret->ext_lfb_base << 32,
-			  ret->lfb_size / 1024, on_console ? "the console's GOP" : "another GOP; console: ",
+			  "0x%llx (%u KiB), from %s%s\n",
+			  ret->lfb_width, ret->lfb_height, ret->lfb_depth, ret->lfb_linelength,
+			  (unsigned long long)ret->lfb_base | (unsigned long long)ret->ext_lfb_base
+								      << 32,
+			  ret->lfb_size / 1024,
+			  on_console ? "the console's GOP" : "another GOP; console: ",
 			  on_console ? "" : console.msg);
 	else
 		con_print("chainload: no framebuffer for Linux (console: %s; others: %s)\n",

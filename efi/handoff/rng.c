@@ -24,12 +24,13 @@ EFI_RNG_PROTOCOL *rng_find(BOOLEAN verbose)
 	if (!EFI_ERROR(BS->LocateProtocol(&rng_guid, NULL, (void **)&rng)))
 		return rng;
 	if (verbose)
-		con_print("chainload: no EFI_RNG_PROTOCOL: Linux gets no RNG seed from the loader\n");
+		con_print(
+			"chainload: no EFI_RNG_PROTOCOL: Linux gets no RNG seed from the loader\n");
 	return NULL;
 }
 
-void rng_add_setup_data(EFI_RNG_PROTOCOL *rng, struct boot_params *bp,
-			const struct layout *l, const struct page_alloc *pa, BOOLEAN verbose)
+void rng_add_setup_data(EFI_RNG_PROTOCOL *rng, struct boot_params *bp, const struct layout *l,
+			const struct page_alloc *pa, BOOLEAN verbose)
 {
 	struct setup_data *node;
 	EFI_STATUS st;
@@ -46,7 +47,8 @@ void rng_add_setup_data(EFI_RNG_PROTOCOL *rng, struct boot_params *bp,
 	st = rng->GetRNG(rng, NULL, RNG_SEED_BYTES, node->data);
 	if (EFI_ERROR(st)) {
 		con_print("chainload: warning: EFI_RNG_PROTOCOL.GetRNG failed (%s); "
-			  "Linux gets no RNG seed from the loader\n", efi_status_name(st));
+			  "Linux gets no RNG seed from the loader\n",
+			  efi_status_name(st));
 		return;
 	}
 	node->type = SETUP_RNG_SEED;

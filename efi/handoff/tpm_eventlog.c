@@ -57,10 +57,8 @@ static EFI_STATUS log_size(EFI_PHYSICAL_ADDRESS first, EFI_PHYSICAL_ADDRESS last
 		return con_error(EFI_COMPROMISED_DATA, "TPM", "event log: %s", d.msg);
 	if (last == first)
 		size = algs->first_size;
-	else if (!tcg_log_event_size(log + before, TCG_LOG_MAX_EVENT, algs, &size, NULL, NULL,
-				     &d))
-		return con_error(EFI_COMPROMISED_DATA, "TPM", "event log, newest event: %s",
-				 d.msg);
+	else if (!tcg_log_event_size(log + before, TCG_LOG_MAX_EVENT, algs, &size, NULL, NULL, &d))
+		return con_error(EFI_COMPROMISED_DATA, "TPM", "event log, newest event: %s", d.msg);
 	if (before > UINT32_MAX - sizeof(struct linux_tpm_log) - size)
 		return con_error(EFI_BAD_BUFFER_SIZE, "TPM", "event log is larger than 4 GiB");
 	*ret = (UINT32)(before + size);
@@ -106,7 +104,8 @@ EFI_STATUS tpm_eventlog_handoff(EFI_TCG2_PROTOCOL *tcg2, BOOLEAN verbose, void *
 			  "the PCRs hold events it does not\n");
 	if (verbose)
 		con_print("chainload: TPM event log for Linux: %u bytes (%u bytes of final "
-			  "events already in it)\n", (unsigned)size, (unsigned)preboot);
+			  "events already in it)\n",
+			  (unsigned)size, (unsigned)preboot);
 	return EFI_SUCCESS;
 }
 

@@ -11,8 +11,8 @@
 #include <efilib.h>
 
 /* Reads `len` file bytes into segment `seg` from `offset`, chunk by chunk. */
-static EFI_STATUS read_into(struct launch *ln, size_t seg, UINT64 offset,
-			    struct efi_file *f, UINT64 file_offset, UINT64 len)
+static EFI_STATUS read_into(struct launch *ln, size_t seg, UINT64 offset, struct efi_file *f,
+			    UINT64 file_offset, UINT64 len)
 {
 	while (len) {
 		UINT64 addr, n;
@@ -70,10 +70,11 @@ static EFI_STATUS stage_whole_kernel(struct launch *ln)
 	EFI_STATUS st;
 	int rc;
 
-	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA,
-				  setup_pages + payload_pages, UINT64_MAX, &addr, &d);
+	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, setup_pages + payload_pages,
+				  UINT64_MAX, &addr, &d);
 	if (rc)
-		return con_error(efi_status_of(rc), ln->kernel.path, "no memory to read the whole "
+		return con_error(efi_status_of(rc), ln->kernel.path,
+				 "no memory to read the whole "
 				 "file (%llu pages) for verification or measurement",
 				 (unsigned long long)(setup_pages + payload_pages));
 	file = (UINT8 *)(UINTN)(addr + lead);
@@ -84,7 +85,8 @@ static EFI_STATUS stage_whole_kernel(struct launch *ln)
 	if (CompareMem(file, ln->head, ln->head_len))
 		return con_error(EFI_MEDIA_CHANGED, ln->kernel.path,
 				 "changed while it was read: its first %llu bytes differ from the "
-				 "header the plan was made from", (unsigned long long)ln->head_len);
+				 "header the plan was made from",
+				 (unsigned long long)ln->head_len);
 	st = verify_and_measure(ln, file);
 	if (EFI_ERROR(st))
 		return st;
@@ -146,8 +148,8 @@ EFI_STATUS launch_stage_files(struct launch *ln)
 	if (rc)
 		return launch_core_error(rc, ln->kernel.path, &d);
 	if (ln->initrd_size) {
-		rc = layout_reserve(l, &ln->map, &ln->pa, ln->plan.initrd_addr,
-				    ln->plan.initrd_end, &d);
+		rc = layout_reserve(l, &ln->map, &ln->pa, ln->plan.initrd_addr, ln->plan.initrd_end,
+				    &d);
 		if (rc)
 			return launch_core_error(rc, ln->initrd_names, &d);
 	}

@@ -16,8 +16,8 @@ static EFI_STATUS prepare_boot_params(struct launch *ln)
 	struct diag d;
 	int rc;
 
-	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, pages_for(bytes),
-				  FOUR_GIB, &ln->bp_addr, &d);
+	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_DATA, pages_for(bytes), FOUR_GIB,
+				  &ln->bp_addr, &d);
 	if (rc)
 		return launch_core_error(rc, "boot_params", &d);
 	ln->cmdline_addr = ln->bp_addr + PAGE_SIZE;

@@ -14,10 +14,10 @@ void launch_print_summary(const struct launch *ln)
 {
 	con_print("chainload: %s (%llu KiB, protocol %u.%02u) at 0x%llx, %u initrd%s (%llu KiB), "
 		  "command line %llu bytes\n",
-		  ln->kernel.path, kib(ln->kernel.size), ln->bz.version >> 8,
-		  ln->bz.version & 0xff, (unsigned long long)ln->plan.kernel_addr,
-		  (unsigned)ln->args->n_initrds, ln->args->n_initrds == 1 ? "" : "s",
-		  kib(ln->initrd_size), (unsigned long long)ln->args->cmdline_len);
+		  ln->kernel.path, kib(ln->kernel.size), ln->bz.version >> 8, ln->bz.version & 0xff,
+		  (unsigned long long)ln->plan.kernel_addr, (unsigned)ln->args->n_initrds,
+		  ln->args->n_initrds == 1 ? "" : "s", kib(ln->initrd_size),
+		  (unsigned long long)ln->args->cmdline_len);
 }
 
 static void print_row(const char *what, const char *file, UINT64 dest, UINT64 size)
@@ -33,14 +33,15 @@ void launch_print_plan(const struct launch *ln)
 	con_print("  %-8s %-28s %-18s %12s\n", "what", "file", "destination", "bytes");
 	print_row("kernel", ln->kernel.path, ln->plan.kernel_addr, ln->bz.payload_size);
 	for (size_t i = 0; i < ln->args->n_initrds; i++)
-		print_row("initrd", ln->initrds[i].path, ln->plan.initrd_addr + ln->initrd_offset[i],
-			  ln->initrds[i].size);
+		print_row("initrd", ln->initrds[i].path,
+			  ln->plan.initrd_addr + ln->initrd_offset[i], ln->initrds[i].size);
 	print_row("params", "(boot_params)", ln->bp_addr, PAGE_SIZE);
 	print_row("cmdline", "(command line)", ln->cmdline_addr, ln->args->cmdline_len + 1);
 	print_row("control", "(relocation stub)", ln->exit.control_addr, CONTROL_SIZE);
 	con_print("  kernel: %s, init_size window 0x%llx-0x%llx\n",
 		  ln->bz.relocatable ? "relocatable" : "fixed address",
-		  (unsigned long long)ln->plan.kernel_addr, (unsigned long long)ln->plan.kernel_end);
+		  (unsigned long long)ln->plan.kernel_addr,
+		  (unsigned long long)ln->plan.kernel_end);
 	con_print("  pages: %llu read in place, %llu copied by the stub (%llu list pages); "
 		  "identity map to 0x%llx in %llu table pages (%s pages)\n",
 		  (unsigned long long)l->pages_in_place, (unsigned long long)l->pages_copied,
@@ -51,6 +52,9 @@ void launch_print_plan(const struct launch *ln)
 		  (unsigned long long)ln->us_open, (unsigned long long)ln->us_plan,
 		  (unsigned long long)ln->us_read, (unsigned long long)ln->us_prepare,
 		  (unsigned long long)ln->us_digest);
-	con_print("  verify: %s\n", ln->args->no_verify ? "off (--no-verify)" :
-		  "SHA-256 of each segment, checked again at its destination after the copy");
+	con_print(
+		"  verify: %s\n",
+		ln->args->no_verify
+			? "off (--no-verify)"
+			: "SHA-256 of each segment, checked again at its destination after the copy");
 }

@@ -9,7 +9,7 @@
 #include "fw/efi_status.h"
 #include "units.h"
 
-#define EXTRA_DESCS 64		/* beyond two per allocation of ours */
+#define EXTRA_DESCS   64 /* beyond two per allocation of ours */
 #define EXIT_ATTEMPTS 8
 
 typedef void (*stub_entry_fn)(UINT64 args) __attribute__((sysv_abi, noreturn));
@@ -18,8 +18,8 @@ static EFI_STATUS alloc_pages_outside(const struct layout *l, const struct page_
 				      UINTN bytes, UINT64 *ret_addr)
 {
 	struct diag d;
-	int rc = layout_alloc_outside(l, pa, PAGE_KIND_DATA, pages_for(bytes), FOUR_GIB,
-				      ret_addr, &d);
+	int rc = layout_alloc_outside(l, pa, PAGE_KIND_DATA, pages_for(bytes), FOUR_GIB, ret_addr,
+				      &d);
 
 	if (rc)
 		return con_error(efi_status_of(rc), "memory map", "%s", d.msg);
@@ -42,8 +42,9 @@ EFI_STATUS exit_prepare(struct exit_ctx *x, const struct layout *l, const struct
 		return st;
 	x->raw.buf = (void *)(UINTN)x->map_addr;
 	entries = memmap_entries(x->raw.capacity, desc_size);
-	st = alloc_pages_outside(l, pa, sizeof(struct setup_data) +
-				 entries * sizeof(struct boot_e820_entry), &x->e820_ext_addr);
+	st = alloc_pages_outside(
+		l, pa, sizeof(struct setup_data) + entries * sizeof(struct boot_e820_entry),
+		&x->e820_ext_addr);
 	if (EFI_ERROR(st))
 		return st;
 	x->e820_ext = (struct setup_data *)(UINTN)x->e820_ext_addr;
@@ -103,7 +104,8 @@ EFI_STATUS exit_rehearse(struct exit_ctx *x)
  */
 static EFI_STATUS exit_failed(EFI_STATUS st, int attempts, const char *why)
 {
-	return con_error(st, "ExitBootServices", "%s after %d attempt%s; boot services may be "
+	return con_error(st, "ExitBootServices",
+			 "%s after %d attempt%s; boot services may be "
 			 "partly shut down, so only memory is freed before returning",
 			 why, attempts, attempts == 1 ? "" : "s");
 }
@@ -125,7 +127,7 @@ EFI_STATUS exit_and_enter(struct exit_ctx *x, EFI_HANDLE image)
 			/* ---- point of no return: boot services are gone ---- */
 			((stub_entry_fn)(UINTN)x->control_addr)(x->args_addr);
 		}
-		if (st != EFI_INVALID_PARAMETER)	/* only a stale key is retried */
+		if (st != EFI_INVALID_PARAMETER) /* only a stale key is retried */
 			return exit_failed(st, attempt + 1, "refused");
 	}
 	return exit_failed(EFI_INVALID_PARAMETER, EXIT_ATTEMPTS, "map key still stale");

@@ -17,18 +17,18 @@
 #include "page_alloc.h"
 
 struct exit_ctx {
-	struct raw_map raw;		/* final map: pages, handed to the kernel */
+	struct raw_map raw; /* final map: pages, handed to the kernel */
 	UINT64 map_addr;
-	struct memmap final;		/* ranges: pool */
-	struct boot_e820_entry *e820;	/* pool, final.capacity entries */
-	struct setup_data *e820_ext;	/* pages, room for final.capacity entries */
+	struct memmap final;	      /* ranges: pool */
+	struct boot_e820_entry *e820; /* pool, final.capacity entries */
+	struct setup_data *e820_ext;  /* pages, room for final.capacity entries */
 	UINT64 e820_ext_addr;
 	struct boot_params *bp;
 	UINT64 args_addr;		/* stub argument block */
 	UINT64 control_addr;		/* stub entry */
-	struct code_pages control_code;	/* its attributes, restored on release */
+	struct code_pages control_code; /* its attributes, restored on release */
 	const struct layout *layout;
-	BOOLEAN exit_attempted;		/* ExitBootServices was called: see launch_release() */
+	BOOLEAN exit_attempted; /* ExitBootServices was called: see launch_release() */
 };
 
 /*

@@ -36,21 +36,21 @@ struct launch {
 	const struct boot_args *args;
 	EFI_FILE_HANDLE root;
 	struct efi_file kernel;
-	UINT8 head[BZIMAGE_HEAD_BYTES];		/* the header the plan is made from */
-	UINT64 head_len;			/* bytes of head read: min(size, its size) */
+	UINT8 head[BZIMAGE_HEAD_BYTES]; /* the header the plan is made from */
+	UINT64 head_len;		/* bytes of head read: min(size, its size) */
 	struct bzimage_info bz;
-	BOOLEAN trust_required;			/* Secure Boot: verify the kernel */
-	struct measure measure;			/* TPM: measure kernel, initrd, cmdline */
-	BOOLEAN whole_kernel;			/* read whole, verified, stub-copied */
+	BOOLEAN trust_required; /* Secure Boot: verify the kernel */
+	struct measure measure; /* TPM: measure kernel, initrd, cmdline */
+	BOOLEAN whole_kernel;	/* read whole, verified, stub-copied */
 	struct efi_file initrds[ARGS_MAX_INITRDS];
-	UINT64 initrd_offset[ARGS_MAX_INITRDS];	/* 4-byte aligned, in the image */
+	UINT64 initrd_offset[ARGS_MAX_INITRDS]; /* 4-byte aligned, in the image */
 	UINT64 initrd_size;			/* end of the last file's bytes */
 	char *initrd_names;			/* pool: "a + b", for messages */
 	struct ledger ledger;
 	struct page_alloc pa;
 	struct memmap map;
 	struct plan plan;
-	struct layout *layout;			/* pool: it is large */
+	struct layout *layout; /* pool: it is large */
 	size_t kernel_seg;
 	size_t initrd_seg;
 	struct identmap idmap;

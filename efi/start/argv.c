@@ -41,8 +41,8 @@ static EFI_STATUS from_shell(EFI_SHELL_PARAMETERS_PROTOCOL *sp, struct launch_wo
 	for (UINTN i = 1; i < sp->Argc; i++) {
 		UINTN units = StrLen(sp->Argv[i]);
 		size_t len;
-		int rc = utf16_to_utf8(sp->Argv[i], units, w->text + used, total + 1 - used,
-				       &len, &d);
+		int rc = utf16_to_utf8(sp->Argv[i], units, w->text + used, total + 1 - used, &len,
+				       &d);
 
 		if (rc) {
 			launch_words_free(w);

@@ -11,8 +11,8 @@
 
 struct launch_words {
 	int argc;
-	char **argv;	/* pool, pointing into `text` */
-	char *text;	/* pool */
+	char **argv; /* pool, pointing into `text` */
+	char *text;  /* pool */
 };
 
 EFI_STATUS launch_words_get(EFI_HANDLE image, struct launch_words *ret);

@@ -15,9 +15,10 @@
 static EFI_STATUS check_default(EFI_FILE_HANDLE root, const char *path)
 {
 	if (file_missing(root, path))
-		return con_error(EFI_NOT_FOUND, path, "no KERNEL given and no " CONFIG_DEFAULT_NAME
+		return con_error(EFI_NOT_FOUND, path,
+				 "no KERNEL given and no " CONFIG_DEFAULT_NAME
 				 " beside chainload (try --help)");
-	return EFI_SUCCESS;	/* other failures: file_open() reports them */
+	return EFI_SUCCESS; /* other failures: file_open() reports them */
 }
 
 static EFI_STATUS set_path(const struct image_location *loc, const char *path,
@@ -36,9 +37,10 @@ static EFI_STATUS set_path(const struct image_location *loc, const char *path,
 		return EFI_SUCCESS;
 	}
 	if (!loc->have_path)
-		return con_error(EFI_NOT_FOUND, "chainload.efi",
-				 "no KERNEL given, and the firmware did not say where chainload is, "
-				 "so there is no default config (try --help)");
+		return con_error(
+			EFI_NOT_FOUND, "chainload.efi",
+			"no KERNEL given, and the firmware did not say where chainload is, "
+			"so there is no default config (try --help)");
 	if (config_path_beside(loc->path, cf->path, sizeof(cf->path), &d))
 		return con_error(EFI_BAD_BUFFER_SIZE, loc->path, "%s", d.msg);
 	return EFI_SUCCESS;
@@ -58,7 +60,8 @@ static EFI_STATUS read_and_parse(EFI_FILE_HANDLE root, struct config_file *cf)
 	if (EFI_ERROR(st))
 		return st;
 	if (f.size > CONFIG_MAX_BYTES) {
-		st = con_error(EFI_BAD_BUFFER_SIZE, cf->path, "file is %llu bytes, more than the %u allowed",
+		st = con_error(EFI_BAD_BUFFER_SIZE, cf->path,
+			       "file is %llu bytes, more than the %u allowed",
 			       (unsigned long long)f.size, (unsigned)CONFIG_MAX_BYTES);
 		goto err_size;
 	}
@@ -108,8 +111,8 @@ static void print_warnings(const struct config_file *cf)
 			  (unsigned long long)(c->n_warnings - CONFIG_MAX_WARNINGS));
 }
 
-EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc,
-			    const char *path, struct config_file *ret)
+EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc, const char *path,
+			    struct config_file *ret)
 {
 	EFI_FILE_HANDLE root;
 	EFI_STATUS st;

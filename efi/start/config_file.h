@@ -14,17 +14,17 @@
 #include "start/image_location.h"
 
 struct config_file {
-	char path[IMAGE_PATH_UNITS * 3];	/* for messages */
-	char *text;				/* pool: the file, NUL-terminated */
-	struct config *cfg;			/* pool: strings point into text */
+	char path[IMAGE_PATH_UNITS * 3]; /* for messages */
+	char *text;			 /* pool: the file, NUL-terminated */
+	struct config *cfg;		 /* pool: strings point into text */
 };
 
 /*
  * Reads and parses `path` (NULL: the default beside the image).  Prints the
  * one-line error itself; on success the caller frees with config_file_free().
  */
-EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc,
-			    const char *path, struct config_file *ret);
+EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc, const char *path,
+			    struct config_file *ret);
 
 void config_file_free(struct config_file *cf);
 

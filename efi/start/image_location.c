@@ -21,9 +21,8 @@ void image_location_get(EFI_HANDLE image, struct image_location *ret)
 			       IMAGE_PATH_UNITS, &len, NULL) &&
 	    !utf16_to_utf8(ret->path16, len, ret->path, sizeof(ret->path), &len, NULL))
 		ret->have_path = TRUE;
-	if (li->DeviceHandle &&
-	    !EFI_ERROR(BS->HandleProtocol(li->DeviceHandle, &DevicePathProtocol,
-					  (void **)&device_path)))
+	if (li->DeviceHandle && !EFI_ERROR(BS->HandleProtocol(li->DeviceHandle, &DevicePathProtocol,
+							      (void **)&device_path)))
 		ret->have_part_guid = devpath_gpt_partition((const uint8_t *)device_path,
 							    DEVPATH_MAX_BYTES, ret->part_guid);
 }

@@ -14,8 +14,8 @@
 
 struct image_location {
 	BOOLEAN have_path;
-	CHAR16 path16[IMAGE_PATH_UNITS];	/* "\EFI\chainload\chainload.efi" */
-	char path[IMAGE_PATH_UNITS * 3];	/* the same in UTF-8 */
+	CHAR16 path16[IMAGE_PATH_UNITS]; /* "\EFI\chainload\chainload.efi" */
+	char path[IMAGE_PATH_UNITS * 3]; /* the same in UTF-8 */
 	BOOLEAN have_part_guid;
 	UINT8 part_guid[16];
 };

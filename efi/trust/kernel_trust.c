@@ -39,10 +39,14 @@ static EFI_STATUS refuse(const struct efi_file *f, EFI_STATUS st, const char *ve
 			 const char *call)
 {
 	if (st == EFI_SECURITY_VIOLATION || st == EFI_ACCESS_DENIED)
-		return con_error(st, f->path, "Secure Boot: %s does not trust the kernel's "
-				 "signature", verifier);
-	return con_error(EFI_SECURITY_VIOLATION, f->path, "Secure Boot: %s cannot verify the "
-			 "kernel: %s returned %s", verifier, call, efi_status_name(st));
+		return con_error(st, f->path,
+				 "Secure Boot: %s does not trust the kernel's "
+				 "signature",
+				 verifier);
+	return con_error(EFI_SECURITY_VIOLATION, f->path,
+			 "Secure Boot: %s cannot verify the "
+			 "kernel: %s returned %s",
+			 verifier, call, efi_status_name(st));
 }
 
 static EFI_STATUS verify_with_shim(struct shim_lock *shim, const struct efi_file *f,
@@ -51,14 +55,15 @@ static EFI_STATUS verify_with_shim(struct shim_lock *shim, const struct efi_file
 	EFI_STATUS st;
 
 	if (size > 0xffffffffu)
-		return con_error(EFI_SECURITY_VIOLATION, f->path, "Secure Boot: kernel too large "
+		return con_error(EFI_SECURITY_VIOLATION, f->path,
+				 "Secure Boot: kernel too large "
 				 "for shim to verify");
 	st = shim->verify((void *)buf, (UINT32)size);
 	return EFI_ERROR(st) ? refuse(f, st, "shim", "Verify") : EFI_SUCCESS;
 }
 
-static EFI_STATUS verify_with_firmware(EFI_HANDLE image, const struct efi_file *f,
-				       const void *buf, UINTN size)
+static EFI_STATUS verify_with_firmware(EFI_HANDLE image, const struct efi_file *f, const void *buf,
+				       UINTN size)
 {
 	EFI_DEVICE_PATH *dp = file_device_path(image, f->path);
 	EFI_HANDLE loaded = NULL;
@@ -66,7 +71,8 @@ static EFI_STATUS verify_with_firmware(EFI_HANDLE image, const struct efi_file *
 
 	/* The verifier's policy depends on where the image comes from. */
 	if (!dp)
-		return con_error(EFI_SECURITY_VIOLATION, f->path, "Secure Boot: no device path "
+		return con_error(EFI_SECURITY_VIOLATION, f->path,
+				 "Secure Boot: no device path "
 				 "to have the kernel verified with");
 	st = BS->LoadImage(FALSE, image, dp, (void *)buf, size, &loaded);
 	BS->FreePool(dp);

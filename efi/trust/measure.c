@@ -9,20 +9,20 @@
 #include "tcg_log.h"
 #include "handoff/tpm_eventlog.h"
 
-#define PCR_BOOT_APPS	4	/* boot manager code and the images it loads */
-#define PCR_LINUX	9	/* what the Linux EFI stub measures */
+#define PCR_BOOT_APPS 4 /* boot manager code and the images it loads */
+#define PCR_LINUX     9 /* what the Linux EFI stub measures */
 
 /* Tagged events of the Linux EFI stub (drivers/firmware/efi/libstub). */
-#define TAG_INITRD	0x8F3B22ECu
-#define TAG_LOAD_OPTS	0x8F3B22EDu
-#define TEXT_INITRD	"Linux initrd"
-#define TEXT_LOAD_OPTS	"LOADED_IMAGE::LoadOptions"
+#define TAG_INITRD     0x8F3B22ECu
+#define TAG_LOAD_OPTS  0x8F3B22EDu
+#define TEXT_INITRD    "Linux initrd"
+#define TEXT_LOAD_OPTS "LOADED_IMAGE::LoadOptions"
 
 /* UEFI_IMAGE_LOAD_EVENT (PC Client PFP, section 10.2.3), then a device path. */
 struct image_load_event {
-	UINT64 location;	/* where the measured bytes are */
+	UINT64 location; /* where the measured bytes are */
 	UINT64 length;
-	UINT64 link_address;	/* PE ImageBase; 0 when not a PE image */
+	UINT64 link_address; /* PE ImageBase; 0 when not a PE image */
 	UINT64 devpath_length;
 	UINT8 devpath[];
 };
@@ -66,8 +66,8 @@ static const char *measured(const struct measure *m)
  * Extends `pcr` with the hash of [data, data + len) and logs `ev_data`
  * (`ev_len` bytes) as an event of `type`.
  */
-static EFI_STATUS extend(struct measure *m, UINT64 flags, UINT32 pcr, UINT32 type,
-			 const void *data, UINT64 len, const void *ev_data, UINTN ev_len)
+static EFI_STATUS extend(struct measure *m, UINT64 flags, UINT32 pcr, UINT32 type, const void *data,
+			 UINT64 len, const void *ev_data, UINTN ev_len)
 {
 	struct tcg2_event *ev;
 	EFI_STATUS st;
@@ -83,8 +83,8 @@ static EFI_STATUS extend(struct measure *m, UINT64 flags, UINT32 pcr, UINT32 typ
 	ev->pcr_index = pcr;
 	ev->event_type = type;
 	CopyMem(ev->event, (void *)ev_data, ev_len);
-	st = m->tcg2->hash_log_extend_event(m->tcg2, flags, (EFI_PHYSICAL_ADDRESS)(UINTN)data,
-					    len, ev);
+	st = m->tcg2->hash_log_extend_event(m->tcg2, flags, (EFI_PHYSICAL_ADDRESS)(UINTN)data, len,
+					    ev);
 	BS->FreePool(ev);
 	return st;
 }
@@ -125,8 +125,8 @@ EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_
 	}
 	if (m->verbose)
 		con_print("chainload: %s %s into PCR %u: %llu bytes, "
-			  "EV_EFI_BOOT_SERVICES_APPLICATION (%s)\n", measured(m), f->path,
-			  PCR_BOOT_APPS, (unsigned long long)size,
+			  "EV_EFI_BOOT_SERVICES_APPLICATION (%s)\n",
+			  measured(m), f->path, PCR_BOOT_APPS, (unsigned long long)size,
 			  pe ? "PE image hash" : "no PE header: whole file");
 	BS->FreePool(ev);
 	if (dp)
@@ -142,8 +142,8 @@ err_event:
 }
 
 /* A tagged event of the Linux stub's: `text` with its NUL is the event data. */
-static EFI_STATUS extend_tagged(struct measure *m, const char *what, UINT32 id,
-				const char *text, const void *data, UINT64 len)
+static EFI_STATUS extend_tagged(struct measure *m, const char *what, UINT32 id, const char *text,
+				const void *data, UINT64 len)
 {
 	UINT8 buf[sizeof(struct tagged_event) + 32];
 	struct tagged_event *t = (struct tagged_event *)buf;
@@ -160,8 +160,8 @@ static EFI_STATUS extend_tagged(struct measure *m, const char *what, UINT32 id,
 		return con_error(st, what, "measuring into PCR %u failed", PCR_LINUX);
 	if (m->verbose)
 		con_print("chainload: %s %s into PCR %u: %llu bytes, tagged event 0x%08x "
-			  "\"%s\"\n", measured(m), what, PCR_LINUX, (unsigned long long)len, id,
-			  text);
+			  "\"%s\"\n",
+			  measured(m), what, PCR_LINUX, (unsigned long long)len, id, text);
 	return EFI_SUCCESS;
 }
 
@@ -170,8 +170,7 @@ static EFI_STATUS extend_tagged(struct measure *m, const char *what, UINT32 id,
  * across staging extents it is gathered into a pool buffer first, because
  * HashLogExtendEvent takes one buffer.
  */
-static EFI_STATUS measure_initrd(struct measure *m, const struct layout *l, size_t seg,
-				 UINT64 size)
+static EFI_STATUS measure_initrd(struct measure *m, const struct layout *l, size_t seg, UINT64 size)
 {
 	UINT64 addr, n, off;
 	UINT8 *copy;

@@ -33,10 +33,10 @@
 #include "trust/tcg2.h"
 
 struct measure {
-	EFI_TCG2_PROTOCOL *tcg2;	/* NULL: no TPM, nothing to measure into */
-	BOOLEAN verbose;		/* list each measurement */
-	BOOLEAN dry_run;		/* say what would be measured, extend nothing */
-	void *log_table;		/* the log handed to Linux (tpm_eventlog.c) */
+	EFI_TCG2_PROTOCOL *tcg2; /* NULL: no TPM, nothing to measure into */
+	BOOLEAN verbose;	 /* list each measurement */
+	BOOLEAN dry_run;	 /* say what would be measured, extend nothing */
+	void *log_table;	 /* the log handed to Linux (tpm_eventlog.c) */
 };
 
 /* Finds the TPM.  Fails only when there is a TCG2 protocol that does not work. */

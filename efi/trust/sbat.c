@@ -14,7 +14,7 @@
  */
 #include "units.h"
 
-#define SBAT_CSV \
+#define SBAT_CSV                                                                        \
 	"sbat,1,SBAT Version,sbat,1,https://github.com/rhboot/shim/blob/main/SBAT.md\n" \
 	"chainload,1,chainload,chainload," CHAINLOAD_VERSION ",none\n"
 

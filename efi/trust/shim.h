@@ -9,8 +9,13 @@
 
 #include <efi.h>
 
-#define SHIM_GUID \
-	{ 0x605dab50, 0xe046, 0x4300, { 0xab, 0xb6, 0x3d, 0xd8, 0x10, 0xdd, 0x8b, 0x23 } }
+#define SHIM_GUID                                                      \
+	{                                                              \
+		0x605dab50, 0xe046, 0x4300,                            \
+		{                                                      \
+			0xab, 0xb6, 0x3d, 0xd8, 0x10, 0xdd, 0x8b, 0x23 \
+		}                                                      \
+	}
 
 /*
  * SHIM_LOCK: only Verify is called.  shim is built with gnu-efi without
@@ -18,7 +23,7 @@
  * convention, unlike every firmware interface.
  */
 struct shim_lock {
-	EFI_STATUS (__attribute__((sysv_abi)) *verify)(void *buffer, UINT32 size);
+	EFI_STATUS(__attribute__((sysv_abi)) * verify)(void *buffer, UINT32 size);
 	void *hash;
 	void *context;
 };

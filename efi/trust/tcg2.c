@@ -21,7 +21,8 @@ EFI_STATUS tcg2_locate(EFI_TCG2_PROTOCOL **ret)
 	cap.size = sizeof(cap);
 	st = tcg2->get_capability(tcg2, &cap);
 	if (EFI_ERROR(st))
-		return con_error(st, "TPM", "the firmware's TCG2 protocol cannot say whether "
+		return con_error(st, "TPM",
+				 "the firmware's TCG2 protocol cannot say whether "
 				 "a TPM is present");
 	/* edk2 installs the protocol on a machine whose TPM is absent or disabled. */
 	if (cap.tpm_present)

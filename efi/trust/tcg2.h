@@ -10,17 +10,27 @@
 
 #include <efi.h>
 
-#define TCG2_PROTOCOL_GUID \
-	{ 0x607f766c, 0x7455, 0x42be, { 0x93, 0x0b, 0xe4, 0xd7, 0x6d, 0xb2, 0x72, 0x0f } }
+#define TCG2_PROTOCOL_GUID                                             \
+	{                                                              \
+		0x607f766c, 0x7455, 0x42be,                            \
+		{                                                      \
+			0x93, 0x0b, 0xe4, 0xd7, 0x6d, 0xb2, 0x72, 0x0f \
+		}                                                      \
+	}
 
 /* Configuration table: events logged after the first GetEventLog call. */
-#define TCG2_FINAL_EVENTS_TABLE_GUID \
-	{ 0x1e2ed096, 0x30e2, 0x4254, { 0xbd, 0x89, 0x86, 0x3b, 0xbe, 0xf8, 0x23, 0x25 } }
+#define TCG2_FINAL_EVENTS_TABLE_GUID                                   \
+	{                                                              \
+		0x1e2ed096, 0x30e2, 0x4254,                            \
+		{                                                      \
+			0xbd, 0x89, 0x86, 0x3b, 0xbe, 0xf8, 0x23, 0x25 \
+		}                                                      \
+	}
 
-#define TCG2_EVENT_LOG_FORMAT_TCG_2	0x00000002u	/* crypto agile */
-#define TCG2_EVENT_HEADER_VERSION	1
+#define TCG2_EVENT_LOG_FORMAT_TCG_2 0x00000002u /* crypto agile */
+#define TCG2_EVENT_HEADER_VERSION   1
 /* HashLogExtendEvent flag: DataToHash is a PE/COFF image, hash it as one. */
-#define TCG2_PE_COFF_IMAGE		0x0000000000000010ull
+#define TCG2_PE_COFF_IMAGE 0x0000000000000010ull
 
 /* Natural alignment, unlike the event structures (the specification's layout). */
 struct tcg2_capability {
@@ -42,8 +52,8 @@ _Static_assert(__builtin_offsetof(struct tcg2_capability, tpm_present) == 16, "T
 /* EFI_TCG2_EVENT: packed, `size` counts every byte including itself. */
 struct tcg2_event {
 	UINT32 size;
-	UINT32 header_size;	/* of the header alone: 14 */
-	UINT16 header_version;	/* TCG2_EVENT_HEADER_VERSION */
+	UINT32 header_size;    /* of the header alone: 14 */
+	UINT16 header_version; /* TCG2_EVENT_HEADER_VERSION */
 	UINT32 pcr_index;
 	UINT32 event_type;
 	UINT8 event[];
@@ -54,15 +64,14 @@ struct tcg2_protocol;
 typedef struct tcg2_protocol EFI_TCG2_PROTOCOL;
 
 struct tcg2_protocol {
-	EFI_STATUS (EFIAPI *get_capability)(EFI_TCG2_PROTOCOL *self,
-					    struct tcg2_capability *ret_cap);
-	EFI_STATUS (EFIAPI *get_event_log)(EFI_TCG2_PROTOCOL *self, UINT32 format,
-					   EFI_PHYSICAL_ADDRESS *ret_location,
-					   EFI_PHYSICAL_ADDRESS *ret_last_entry,
-					   BOOLEAN *ret_truncated);
-	EFI_STATUS (EFIAPI *hash_log_extend_event)(EFI_TCG2_PROTOCOL *self, UINT64 flags,
-						   EFI_PHYSICAL_ADDRESS data, UINT64 len,
-						   struct tcg2_event *event);
+	EFI_STATUS(EFIAPI *get_capability)
+	(EFI_TCG2_PROTOCOL *self, struct tcg2_capability *ret_cap);
+	EFI_STATUS(EFIAPI *get_event_log)
+	(EFI_TCG2_PROTOCOL *self, UINT32 format, EFI_PHYSICAL_ADDRESS *ret_location,
+	 EFI_PHYSICAL_ADDRESS *ret_last_entry, BOOLEAN *ret_truncated);
+	EFI_STATUS(EFIAPI *hash_log_extend_event)
+	(EFI_TCG2_PROTOCOL *self, UINT64 flags, EFI_PHYSICAL_ADDRESS data, UINT64 len,
+	 struct tcg2_event *event);
 	void *submit_command;
 	void *get_active_pcr_banks;
 	void *set_active_pcr_banks;

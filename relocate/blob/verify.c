@@ -15,8 +15,8 @@
 #include "sha256.h"
 #include "stub_args.h"
 
-#define COM1		0x3f8
-#define LSR_THR_EMPTY	0x20
+#define COM1	      0x3f8
+#define LSR_THR_EMPTY 0x20
 
 void verify_segments(const struct stub_args *args);
 

@@ -22,7 +22,7 @@ $(FX_OUT)/%.efi: $(FX_OUT)/%.so tools/check-efi.sh
 	$(EFI_TO_PE) $< $@
 	tools/check-efi.sh $< $@
 $(FX_OUT)/drivers/%.efi: $(FX_OUT)/drivers/%.so tools/check-efi.sh
-	$(EFI_TO_PE:efi-app-x86_64 --subsystem=10=efi-bsdrv-x86_64 --subsystem=11) $< $@
+	$(subst efi-app-x86_64 --subsystem=10,efi-bsdrv-x86_64 --subsystem=11,$(EFI_TO_PE)) $< $@
 	tools/check-efi.sh $< $@
 # `make lint` reads them as it reads efi/: clang-tidy with the EFI flags
 # (the stamp rule is more specific than the native one) and cppcheck.

@@ -29,14 +29,14 @@ static inline uint64_t take_le(struct cursor *c, unsigned bytes)
 }
 
 /* An invariant broke: say which, and crash so libFuzzer keeps the input. */
-#define CHECK(cond, ...)							\
-	do {									\
-		if (!(cond)) {							\
-			fprintf(stderr, "invariant failed: %s: ", #cond);	\
-			fprintf(stderr, __VA_ARGS__);				\
-			fputc('\n', stderr);					\
-			abort();						\
-		}								\
+#define CHECK(cond, ...)                                                  \
+	do {                                                              \
+		if (!(cond)) {                                            \
+			fprintf(stderr, "invariant failed: %s: ", #cond); \
+			fprintf(stderr, __VA_ARGS__);                     \
+			fputc('\n', stderr);                              \
+			abort();                                          \
+		}                                                         \
 	} while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

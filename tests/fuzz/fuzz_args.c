@@ -12,7 +12,7 @@
 #include "fuzz.h"
 #include "loadopts.h"
 
-#define MAX_WORDS 64
+#define MAX_WORDS   64
 #define CMDLINE_CAP 512
 
 static char words[8192];
@@ -33,7 +33,8 @@ static void check_args(int argc, char *const *argv, size_t cap)
 	}
 	CHECK(a.cmdline == cmdline, "cmdline buffer");
 	CHECK(a.cmdline_len < cap && cmdline[a.cmdline_len] == '\0' &&
-	      strlen(cmdline) == a.cmdline_len, "cmdline length");
+		      strlen(cmdline) == a.cmdline_len,
+	      "cmdline length");
 	CHECK(cap == sizeof(cmdline) || (unsigned char)cmdline[cap] == 0x5a,
 	      "wrote past the buffer");
 	CHECK(a.n_initrds <= ARGS_MAX_INITRDS, "initrds");
@@ -53,8 +54,8 @@ static void from_load_options(const uint8_t *data, size_t size, int max, size_t 
 	rc = loadopts_split(data, size, out, text_cap, argv, max, &argc, &d);
 	if (rc) {
 		CHECK(d.msg[0], "rejected without a message (%s)", cl_status_name(rc));
-		CHECK(strcmp(d.msg, "too long"), "loadopts_text_cap(%zu) = %zu is too small",
-		      size, text_cap);
+		CHECK(strcmp(d.msg, "too long"), "loadopts_text_cap(%zu) = %zu is too small", size,
+		      text_cap);
 		free(out);
 		return;
 	}

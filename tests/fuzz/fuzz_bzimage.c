@@ -17,8 +17,8 @@
 static bool loader_owned(size_t off)
 {
 	static const size_t fields[][2] = {
-		{ 0x1fa, 2 }, { 0x210, 1 }, { 0x214, 4 }, { 0x218, 4 }, { 0x21c, 4 },
-		{ 0x228, 4 }, { 0x230, 4 }, { 0x250, 8 },
+		{ 0x1fa, 2 }, { 0x210, 1 }, { 0x214, 4 }, { 0x218, 4 },
+		{ 0x21c, 4 }, { 0x228, 4 }, { 0x230, 4 }, { 0x250, 8 },
 	};
 
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
@@ -48,7 +48,8 @@ static void check_accepted(const uint8_t *head, size_t head_len, uint64_t file_s
 	CHECK(bz->min_alignment >= 4096 && !(bz->min_alignment & (bz->min_alignment - 1)),
 	      "min_alignment");
 	CHECK(bz->kernel_alignment >= bz->min_alignment &&
-	      !(bz->kernel_alignment & (bz->kernel_alignment - 1)), "kernel_alignment");
+		      !(bz->kernel_alignment & (bz->kernel_alignment - 1)),
+	      "kernel_alignment");
 
 	/* The zero page: the header copied by its own length, nothing else of the file. */
 	bootparams_init(&bp, &req);
@@ -84,7 +85,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 4)
 		return 0;
 	longer = size + (data[size - 1] | data[size - 2] << 8 | (uint64_t)data[size - 3] << 16 |
-			 (uint64_t)data[size - 4] << 24) * 64;
+			 (uint64_t)data[size - 4] << 24) *
+				64;
 	d.msg[0] = '\0';
 	rc = bzimage_parse(data, head_len, longer, &bz, &d);
 	CHECK(rc == CL_OK || d.msg[0], "rejected without a message (%s)", cl_status_name(rc));

@@ -35,11 +35,12 @@ static void check_config(const char *buf, size_t size)
 		CHECK(inside(cfg.initrds[i], buf, size), "initrd %zu", i);
 	CHECK(cfg.n_words <= CONFIG_MAX_WORDS, "words");
 	for (size_t i = 0; i < cfg.n_words; i++)
-		CHECK(inside(cfg.words[i], buf, size) && !strpbrk(cfg.words[i], " \t"),
-		      "word %zu", i);
+		CHECK(inside(cfg.words[i], buf, size) && !strpbrk(cfg.words[i], " \t"), "word %zu",
+		      i);
 	for (size_t i = 0; i < cfg.n_warnings && i < CONFIG_MAX_WARNINGS; i++)
-		CHECK(cfg.warnings[i].line && memchr(cfg.warnings[i].msg, '\0',
-						     sizeof(cfg.warnings[i].msg)), "warning %zu", i);
+		CHECK(cfg.warnings[i].line &&
+			      memchr(cfg.warnings[i].msg, '\0', sizeof(cfg.warnings[i].msg)),
+		      "warning %zu", i);
 }
 
 /* The config with a command line that adds an initrd and two words. */
@@ -54,7 +55,8 @@ static void check_apply(void)
 	CHECK(!rc && a.use_config, "args_parse: %s", d.msg);
 	rc = args_apply_config(&a, &cfg, &d);
 	if (rc) {
-		CHECK(rc == CL_E_USAGE || rc == CL_E_CMDLINE_TOO_LONG, "apply: %s", cl_status_name(rc));
+		CHECK(rc == CL_E_USAGE || rc == CL_E_CMDLINE_TOO_LONG, "apply: %s",
+		      cl_status_name(rc));
 		CHECK(d.msg[0], "rejected without a message");
 		return;
 	}

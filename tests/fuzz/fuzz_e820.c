@@ -46,22 +46,22 @@ static enum mem_class page_class(const struct memmap *map, uint64_t addr)
 static uint32_t e820_expected(uint32_t efi_type)
 {
 	switch (efi_type) {
-	case 1:		/* EfiLoaderCode */
-	case 2:		/* EfiLoaderData */
-	case 3:		/* EfiBootServicesCode */
-	case 4:		/* EfiBootServicesData */
-	case 7:		/* EfiConventionalMemory */
-		return 1;	/* E820 RAM */
-	case 9:		/* EfiACPIReclaimMemory */
-		return 3;	/* E820 ACPI */
-	case 10:	/* EfiACPIMemoryNVS */
-		return 4;	/* E820 NVS */
-	case 8:		/* EfiUnusableMemory */
-		return 5;	/* E820 unusable */
-	case 14:	/* EfiPersistentMemory */
-		return 7;	/* E820 PMEM */
-	default:	/* reserved, runtime code/data, MMIO, MMIO port, PAL code, unaccepted, unknown */
-		return 2;	/* E820 reserved */
+	case 1:		  /* EfiLoaderCode */
+	case 2:		  /* EfiLoaderData */
+	case 3:		  /* EfiBootServicesCode */
+	case 4:		  /* EfiBootServicesData */
+	case 7:		  /* EfiConventionalMemory */
+		return 1; /* E820 RAM */
+	case 9:		  /* EfiACPIReclaimMemory */
+		return 3; /* E820 ACPI */
+	case 10:	  /* EfiACPIMemoryNVS */
+		return 4; /* E820 NVS */
+	case 8:		  /* EfiUnusableMemory */
+		return 5; /* E820 unusable */
+	case 14:	  /* EfiPersistentMemory */
+		return 7; /* E820 PMEM */
+	default: /* reserved, runtime code/data, MMIO, MMIO port, PAL code, unaccepted, unknown */
+		return 2; /* E820 reserved */
 	}
 }
 
@@ -120,12 +120,12 @@ static void check_e820(const struct memmap *map, const struct boot_e820_entry *t
 			if (pts[k] >= limit)
 				continue;
 			CHECK(!src == !e, "0x%llx is %s the map but %s the e820 table",
-			      (unsigned long long)pts[k], src ? "in" : "not in", e ? "in" : "not in");
+			      (unsigned long long)pts[k], src ? "in" : "not in",
+			      e ? "in" : "not in");
 			CHECK(!e || e->type == e820_expected(src->type),
 			      "0x%llx: e820 type %u, its EFI range 0x%llx-0x%llx type %u needs %u",
-			      (unsigned long long)pts[k], e->type,
-			      (unsigned long long)src->start, (unsigned long long)src->end,
-			      src->type, e820_expected(src->type));
+			      (unsigned long long)pts[k], e->type, (unsigned long long)src->start,
+			      (unsigned long long)src->end, src->type, e820_expected(src->type));
 		}
 	}
 	for (size_t i = 0; i < n; i++)
@@ -147,7 +147,9 @@ static size_t check_every_room(const struct memmap *map, size_t max)
 	CHECK(n == (max < all ? max : all), "%zu entries with room for %zu of %zu", n, max, all);
 	CHECK(!memcmp(table, full, n * sizeof(table[0])), "not the first %zu entries", n);
 	check_e820(map, table, n,
-		   n == all ? UINT64_MAX : n ? table[n - 1].addr + table[n - 1].size : 0);
+		   n == all ? UINT64_MAX
+		   : n	    ? table[n - 1].addr + table[n - 1].size
+			    : 0);
 	return n;
 }
 
@@ -171,7 +173,7 @@ static void check_zero_page(size_t n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct cursor c = { data, size };
-	size_t desc_size = (size_t)take_le(&c, 1) + 24;	/* some below the minimum 40 */
+	size_t desc_size = (size_t)take_le(&c, 1) + 24; /* some below the minimum 40 */
 	size_t max = (size_t)take_le(&c, 2) % (CAP + 1);
 	struct memmap map = { ranges, 0, CAP };
 	struct diag d = { "" };
@@ -186,7 +188,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(map.count == memmap_entries(c.left, desc_size), "count");
 	for (size_t i = 0; i < map.count; i++) {
 		CHECK(!(ranges[i].start & (PAGE_SIZE - 1)) && ranges[i].end > ranges[i].start &&
-		      !(ranges[i].end & (PAGE_SIZE - 1)), "range %zu", i);
+			      !(ranges[i].end & (PAGE_SIZE - 1)),
+		      "range %zu", i);
 		CHECK(!i || ranges[i - 1].start <= ranges[i].start, "not sorted at %zu", i);
 	}
 

@@ -35,7 +35,7 @@ static bool expected(const uint8_t *d, uint64_t n, struct pe_header *ret)
 	magic = (uint16_t)rd(d + opt, 2);
 	if (magic != 0x20b && magic != 0x10b)
 		return false;
-	need = 32;	/* ImageBase ends at 24 + 8 (PE32+) or 28 + 4 (PE32) */
+	need = 32; /* ImageBase ends at 24 + 8 (PE32+) or 28 + 4 (PE32) */
 	if (rd(d + pe + 4 + 16, 2) < need || opt + need > n)
 		return false;
 	ret->magic = magic;

@@ -24,9 +24,9 @@
 #include "sparse.h"
 #include "units.h"
 
-#define MIB (1ull << 20)
+#define MIB	   (1ull << 20)
 #define MAX_RANGES 32
-#define DESC 48
+#define DESC	   48
 
 static struct sparse sp;
 static struct layout lay;
@@ -133,8 +133,7 @@ static bool kernel_fits(const struct memmap *map, const struct bzimage_info *bz,
 }
 
 /* boot.rst: pref_address if usable, else the lowest window at the largest alignment. */
-static bool expected_kernel(const struct memmap *map, const struct bzimage_info *bz,
-			    uint64_t *ret)
+static bool expected_kernel(const struct memmap *map, const struct bzimage_info *bz, uint64_t *ret)
 {
 	uint64_t floor = bz->pref_address > PLAN_LOW_FLOOR ? bz->pref_address : PLAN_LOW_FLOOR;
 
@@ -170,8 +169,8 @@ static uint64_t initrd_limit(const struct bzimage_info *bz)
 	return (bz->initrd_addr_max + 1ull) & ~(PAGE_SIZE - 1);
 }
 
-static bool initrd_fits(const struct memmap *map, const struct plan *p, uint64_t a,
-			uint64_t pages, uint64_t limit)
+static bool initrd_fits(const struct memmap *map, const struct plan *p, uint64_t a, uint64_t pages,
+			uint64_t limit)
 {
 	return a >= PLAN_LOW_FLOOR && a <= limit && pages <= limit - a &&
 	       !(a < p->kernel_end && p->kernel_addr < a + pages) &&
@@ -179,8 +178,8 @@ static bool initrd_fits(const struct memmap *map, const struct plan *p, uint64_t
 }
 
 /* As high as possible: the best window ends at a free interval's end or the kernel. */
-static bool expected_initrd(const struct memmap *map, const struct bzimage_info *bz,
-			    uint64_t size, const struct plan *p, uint64_t *ret)
+static bool expected_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_t size,
+			    const struct plan *p, uint64_t *ret)
 {
 	uint64_t pages = align_up(size, PAGE_SIZE), limit = initrd_limit(bz);
 	bool found = false;
@@ -218,13 +217,13 @@ static void check_ours(const char *what, uint64_t addr, uint64_t pages, uint64_t
 	      (unsigned long long)addr);
 }
 
-static void check_windows(const struct memmap *map, const struct input *in,
-			  const struct plan *p)
+static void check_windows(const struct memmap *map, const struct input *in, const struct plan *p)
 {
 	for (size_t i = 0; i < lay.n_windows; i++)
 		for (size_t j = 0; j < i; j++)
 			CHECK(lay.windows[i].end <= lay.windows[j].start ||
-			      lay.windows[j].end <= lay.windows[i].start, "windows %zu, %zu", i, j);
+				      lay.windows[j].end <= lay.windows[i].start,
+			      "windows %zu, %zu", i, j);
 	CHECK(lay.windows[0].start == p->kernel_addr && lay.windows[0].end == p->kernel_end,
 	      "kernel window");
 	CHECK(p->kernel_end - p->kernel_addr == align_up(in->bz.init_size, PAGE_SIZE),
@@ -245,7 +244,8 @@ static void check_windows(const struct memmap *map, const struct input *in,
 		return;
 	CHECK(lay.windows[1].start == p->initrd_addr && lay.windows[1].end == p->initrd_end,
 	      "initrd window");
-	CHECK(p->initrd_end - p->initrd_addr == align_up(in->initrd_size, PAGE_SIZE), "initrd size");
+	CHECK(p->initrd_end - p->initrd_addr == align_up(in->initrd_size, PAGE_SIZE),
+	      "initrd size");
 	CHECK(p->initrd_addr >= PLAN_LOW_FLOOR, "initrd below 1 MiB");
 	CHECK(p->initrd_end <= initrd_limit(&in->bz), "initrd above its limit");
 	CHECK(memmap_window_class(map, p->initrd_addr, p->initrd_end) == MEM_FREE,
@@ -259,17 +259,23 @@ static void check_segments(const struct memmap *map, bool force_copy)
 		uint64_t dest = g->dest, span = align_up(g->size, PAGE_SIZE);
 
 		for (size_t t = 0; t < s; t++)
-			CHECK(lay.segments[t].dest + align_up(lay.segments[t].size, PAGE_SIZE) <= g->dest ||
-			      g->dest + span <= lay.segments[t].dest, "segments %zu, %zu", s, t);
+			CHECK(lay.segments[t].dest + align_up(lay.segments[t].size, PAGE_SIZE) <=
+					      g->dest ||
+				      g->dest + span <= lay.segments[t].dest,
+			      "segments %zu, %zu", s, t);
 		for (size_t i = g->first; i < g->first + g->count; i++) {
 			const struct extent *x = &lay.extents[i];
 
-			CHECK(x->dest == dest && x->pages, "extents of segment %zu not contiguous", s);
-			CHECK(in_window(x->dest, x->dest + x->pages * PAGE_SIZE), "extent outside windows");
+			CHECK(x->dest == dest && x->pages, "extents of segment %zu not contiguous",
+			      s);
+			CHECK(in_window(x->dest, x->dest + x->pages * PAGE_SIZE),
+			      "extent outside windows");
 			if (x->src == x->dest) {
 				CHECK(!force_copy, "page read in place under --force-copy");
-				CHECK(memmap_window_class(map, x->dest, x->dest + x->pages * PAGE_SIZE) ==
-				      MEM_FREE, "busy page read in place");
+				CHECK(memmap_window_class(map, x->dest,
+							  x->dest + x->pages * PAGE_SIZE) ==
+					      MEM_FREE,
+				      "busy page read in place");
 			} else {
 				check_ours("source", x->src, x->pages, UINT64_MAX);
 			}
@@ -304,7 +310,8 @@ static void check_list(void)
 		} else if (entry & IND_DESTINATION) {
 			dest = addr;
 		} else {
-			CHECK(entry & IND_SOURCE, "entry 0x%llx has no flag", (unsigned long long)entry);
+			CHECK(entry & IND_SOURCE, "entry 0x%llx has no flag",
+			      (unsigned long long)entry);
 			while (x < lay.n_extents && lay.extents[x].src == lay.extents[x].dest)
 				x++;
 			CHECK(x < lay.n_extents, "more sources than copied pages");
@@ -359,8 +366,9 @@ static void check_identmap(const struct identmap *m)
 			pd = sparse_page(&sp, pdpt[j] & PTE_ADDR_MASK);
 			tables++;
 			for (unsigned k = 0; k < 512; k++)
-				CHECK((pd[k] & PTE_LARGE) && (pd[k] & PTE_ADDR_MASK) ==
-				      (va | (uint64_t)k << 21), "2 MiB leaf");
+				CHECK((pd[k] & PTE_LARGE) &&
+					      (pd[k] & PTE_ADDR_MASK) == (va | (uint64_t)k << 21),
+				      "2 MiB leaf");
 		}
 	}
 	CHECK(tables == m->pages, "table count");
@@ -430,11 +438,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = layout_add_segment(&lay, &map, &pa, "kernel", plan.kernel_addr, in.bz.payload_size,
 				in.force_copy, &idx, &d);
 	if (!rc && in.initrd_size)
-		rc = layout_add_segment(&lay, &map, &pa, "initrd", plan.initrd_addr,
-					in.initrd_size, in.force_copy, &idx, &d);
+		rc = layout_add_segment(&lay, &map, &pa, "initrd", plan.initrd_addr, in.initrd_size,
+					in.force_copy, &idx, &d);
 	/* Too fragmented or too little memory are honest answers; nothing else is. */
-	CHECK(allowed(rc, CL_E_TOO_MANY, CL_E_OUT_OF_PAGES), "segment: %s: %s",
-	      cl_status_name(rc), d.msg);
+	CHECK(allowed(rc, CL_E_TOO_MANY, CL_E_OUT_OF_PAGES), "segment: %s: %s", cl_status_name(rc),
+	      d.msg);
 	if (sp.exhausted)
 		return 0;
 	check_segments(&map, in.force_copy);

@@ -56,7 +56,7 @@ static bool starts_scalar(const uint8_t *s, size_t k)
 	b = max < hi[len] ? max : hi[len];
 	if (a > b)
 		return false;
-	return len != 3 || a < 0xd800 || b > 0xdfff;	/* not only surrogates */
+	return len != 3 || a < 0xd800 || b > 0xdfff; /* not only surrogates */
 }
 
 static size_t encode(uint32_t cp, uint8_t *o)
@@ -85,7 +85,8 @@ static void check_step(const uint8_t *s, size_t left, size_t len, uint32_t cp)
 	}
 	CHECK(len == 1 || starts_scalar(s, len), "ill-formed part of %zu bytes", len);
 	CHECK(!(len == whole && starts_scalar(s, len)), "a well-formed sequence refused");
-	CHECK(len == left || !starts_scalar(s, len + 1), "ill-formed part of %zu is too short", len);
+	CHECK(len == left || !starts_scalar(s, len + 1), "ill-formed part of %zu is too short",
+	      len);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -97,14 +98,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = 0;
 	text_len = strlen((const char *)text);
-	for (size_t off = 0; off < size; ) {
+	for (size_t off = 0; off < size;) {
 		uint32_t cp, text_cp;
 		size_t len = utf8_decode(exact + off, size - off, &cp);
 
 		check_step(exact + off, size - off, len, cp);
 		/* The same step on NUL-terminated text, up to its NUL. */
 		if (off < text_len)
-			CHECK(utf8_decode(text + off, UTF8_MAX_LEN, &text_cp) == len && text_cp == cp,
+			CHECK(utf8_decode(text + off, UTF8_MAX_LEN, &text_cp) == len &&
+				      text_cp == cp,
 			      "the NUL-terminated walk differs at byte %zu", off);
 		off += len;
 	}

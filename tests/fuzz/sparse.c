@@ -39,8 +39,7 @@ void sparse_init(struct sparse *s, const struct memmap *map)
 	for (size_t i = 0; i + 1 < n; i++) {
 		struct interval *last = s->n_free ? &s->free[s->n_free - 1] : NULL;
 
-		if (b[i] == b[i + 1] ||
-		    memmap_window_class(map, b[i], b[i + 1]) != MEM_FREE)
+		if (b[i] == b[i + 1] || memmap_window_class(map, b[i], b[i + 1]) != MEM_FREE)
 			continue;
 		if (last && last->end == b[i]) {
 			last->end = b[i + 1];
@@ -129,7 +128,7 @@ static int sparse_claim(void *ctx, uint64_t addr, uint64_t pages)
 static bool highest_gap(const struct sparse *s, uint64_t lo, uint64_t hi, uint64_t size,
 			uint64_t *ret)
 {
-	size_t i = count_below(s, hi);	/* taken[i - 1] is the highest below hi */
+	size_t i = count_below(s, hi); /* taken[i - 1] is the highest below hi */
 
 	while (hi > lo && hi - lo >= size) {
 		uint64_t gap_lo = lo;

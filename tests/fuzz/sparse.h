@@ -17,22 +17,22 @@
 #include "memmap.h"
 #include "page_alloc.h"
 
-#define SPARSE_MAX_FREE		256	/* free intervals of a map */
-#define SPARSE_MAX_TAKEN	8192	/* taken intervals */
-#define SPARSE_MAX_MAPPED	2048	/* pages the core may write */
+#define SPARSE_MAX_FREE	  256  /* free intervals of a map */
+#define SPARSE_MAX_TAKEN  8192 /* taken intervals */
+#define SPARSE_MAX_MAPPED 2048 /* pages the core may write */
 
 struct interval {
 	uint64_t start, end;
 };
 
 struct sparse {
-	struct interval free[SPARSE_MAX_FREE];		/* sorted, disjoint */
+	struct interval free[SPARSE_MAX_FREE]; /* sorted, disjoint */
 	size_t n_free;
-	struct interval taken[SPARSE_MAX_TAKEN];	/* sorted, disjoint */
+	struct interval taken[SPARSE_MAX_TAKEN]; /* sorted, disjoint */
 	size_t n_taken;
 	uint64_t mapped_addr[SPARSE_MAX_MAPPED];
 	size_t n_mapped;
-	bool exhausted;		/* a table was full: the input is beyond the harness */
+	bool exhausted; /* a table was full: the input is beyond the harness */
 };
 
 /* Derives the free intervals from `map` (the pages memmap_window_class calls free). */

@@ -5,9 +5,21 @@
 
 #include "secureboot.h"
 
-#define FOUND(v)	{ SECUREBOOT_VAR_FOUND, (v), false }
-#define FOUND_NV(v)	{ SECUREBOOT_VAR_FOUND, (v), true }
-#define MISSING		{ SECUREBOOT_VAR_MISSING, 0, false }
-#define ERROR		{ SECUREBOOT_VAR_ERROR, 0, false }
+#define FOUND(v)                                 \
+	{                                        \
+		SECUREBOOT_VAR_FOUND, (v), false \
+	}
+#define FOUND_NV(v)                             \
+	{                                       \
+		SECUREBOOT_VAR_FOUND, (v), true \
+	}
+#define MISSING                                  \
+	{                                        \
+		SECUREBOOT_VAR_MISSING, 0, false \
+	}
+#define ERROR                                  \
+	{                                      \
+		SECUREBOOT_VAR_ERROR, 0, false \
+	}
 
 #endif /* CHAINLOAD_TEST_SECUREBOOT_CASES_H */

@@ -6,7 +6,7 @@
 
 #include "kexec_flags.h"
 
-#define HOLE 0xff	/* a page no range covers: MEM_NEVER, as in memmap.c */
+#define HOLE 0xff /* a page no range covers: MEM_NEVER, as in memmap.c */
 
 /*
  * One RAM buffer serves every machine of a run: mapping and faulting in tens
@@ -64,8 +64,7 @@ void sim_add(struct sim *s, uint64_t start, uint64_t end, uint32_t type)
 /* Free means conventional memory in the map and not taken, as with the firmware. */
 static bool page_free(const struct sim *s, uint64_t addr)
 {
-	return addr < s->size && !s->busy[addr / PAGE_SIZE] &&
-	       s->cls[addr / PAGE_SIZE] == MEM_FREE;
+	return addr < s->size && !s->busy[addr / PAGE_SIZE] && s->cls[addr / PAGE_SIZE] == MEM_FREE;
 }
 
 static int sim_claim(void *ctx, uint64_t addr, uint64_t pages)
@@ -211,8 +210,7 @@ static const char *compare_extents(const struct sim *s, const struct layout *l,
 	return found == expected ? NULL : "the list copies pages no extent asks for";
 }
 
-const char *sim_check_list(const struct sim *s, const struct layout *l,
-			   struct sim_list_stats *ret)
+const char *sim_check_list(const struct sim *s, const struct layout *l, struct sim_list_stats *ret)
 {
 	uint64_t *src_of = calloc(s->size / PAGE_SIZE, sizeof(*src_of));
 	struct sim_list_stats st = { 0 };

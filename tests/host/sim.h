@@ -18,15 +18,15 @@
 #define SIM_MAX_RANGES 4096
 
 struct sim {
-	uint8_t *ram;			/* ram[addr] for addr < size; starts with junk */
+	uint8_t *ram; /* ram[addr] for addr < size; starts with junk */
 	uint64_t size;
-	uint8_t *busy;			/* one byte a page: 1 = allocated */
-	uint8_t *cls;			/* one byte a page: enum mem_class per the map */
-	uint64_t free_top;		/* no page at or above it is free */
+	uint8_t *busy;	   /* one byte a page: 1 = allocated */
+	uint8_t *cls;	   /* one byte a page: enum mem_class per the map */
+	uint64_t free_top; /* no page at or above it is free */
 	struct mem_range ranges[SIM_MAX_RANGES];
 	struct memmap map;
-	uint64_t allocs;		/* successful claim/alloc calls */
-	uint64_t fail_after;		/* alloc fails once allocs reaches this (0: never) */
+	uint64_t allocs;     /* successful claim/alloc calls */
+	uint64_t fail_after; /* alloc fails once allocs reaches this (0: never) */
 };
 
 /* A machine of `size` bytes with no ranges yet; one machine at a time. */
@@ -56,9 +56,9 @@ bool sim_walk_list(struct sim *s, uint64_t head);
 
 /* What a page list says, without executing it: filled by sim_check_list(). */
 struct sim_list_stats {
-	uint64_t list_pages;		/* indirection pages visited */
-	uint64_t sources;		/* IND_SOURCE entries */
-	uint64_t destinations;		/* IND_DESTINATION entries */
+	uint64_t list_pages;   /* indirection pages visited */
+	uint64_t sources;      /* IND_SOURCE entries */
+	uint64_t destinations; /* IND_DESTINATION entries */
 };
 
 /*
@@ -68,7 +68,6 @@ struct sim_list_stats {
  * and the copied pages are exactly the layout's copied extents.  Returns
  * NULL when all holds, else a static message naming the first violation.
  */
-const char *sim_check_list(const struct sim *s, const struct layout *l,
-			   struct sim_list_stats *ret);
+const char *sim_check_list(const struct sim *s, const struct layout *l, struct sim_list_stats *ret);
 
 #endif /* CHAINLOAD_TEST_SIM_H */

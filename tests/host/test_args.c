@@ -21,8 +21,15 @@ static int parse(int argc, char *const *argv, struct boot_args *a)
 
 static void test_kernel_and_cmdline(void **state)
 {
-	char *argv[] = { "-v", "--force-copy", "-i", "\\a.img", "/boot/vmlinuz",
-			 "console=ttyS0", "initrd=\\b.img", "-v", "x y" };
+	char *argv[] = { "-v",
+			 "--force-copy",
+			 "-i",
+			 "\\a.img",
+			 "/boot/vmlinuz",
+			 "console=ttyS0",
+			 "initrd=\\b.img",
+			 "-v",
+			 "x y" };
 	struct boot_args a;
 
 	(void)state;
@@ -83,8 +90,8 @@ static int split(const uint8_t *bytes, size_t n, char **argv, int *argc)
 
 static void test_loadopts(void **state)
 {
-	const uint8_t plain[] = "k\0 \0a\0=\0\"\0b\0 \0c\0\"\0";	/* k a="b c" + NUL */
-	const uint8_t bom[] = { 0xff, 0xfe, 'x', 0, ' ', 0, 'y', 0 };	/* no terminator */
+	const uint8_t plain[] = "k\0 \0a\0=\0\"\0b\0 \0c\0\"\0";      /* k a="b c" + NUL */
+	const uint8_t bom[] = { 0xff, 0xfe, 'x', 0, ' ', 0, 'y', 0 }; /* no terminator */
 	const uint8_t odd[] = { 'x', 0, 'y' };
 	const uint8_t odd_nul[] = { 'x', 0, 0 };
 	const uint8_t binary[] = { 1, 0, 0, 0x10 };

@@ -51,14 +51,14 @@ static void expected_page(const struct bzimage_info *bz, const struct bootparams
 	memcpy(want + 0x1f1, head + 0x1f1, bz->header_end - 0x1f1);
 	want[0x210] = 0xff;				/* type_of_loader */
 	put16(want, 0x1fa, 0xffff);			/* vid_mode */
-	put32(want, 0x214, (uint32_t)req->kernel_addr);	/* code32_start */
+	put32(want, 0x214, (uint32_t)req->kernel_addr); /* code32_start */
 	put32(want, 0x228, (uint32_t)req->cmdline_addr);
 	put32(want, 0x0c8, (uint32_t)(req->cmdline_addr >> 32));
 	put32(want, 0x218, (uint32_t)req->initrd_addr);
 	put32(want, 0x0c0, (uint32_t)(req->initrd_addr >> 32));
 	put32(want, 0x21c, (uint32_t)req->initrd_size);
 	put32(want, 0x0c4, (uint32_t)(req->initrd_size >> 32));
-	put64(want, 0x250, 0);				/* setup_data */
+	put64(want, 0x250, 0); /* setup_data */
 	put32(want, 0x230, kernel_alignment);
 }
 
@@ -67,7 +67,7 @@ static void make_head(unsigned jump_len, struct bzimage_info *bz)
 {
 	memset(head, 0xa5, sizeof(head));
 	head[0x201] = (uint8_t)jump_len;
-	put32(head, 0x230, 16 * M);		/* kernel_alignment */
+	put32(head, 0x230, 16 * M); /* kernel_alignment */
 	memset(bz, 0, sizeof(*bz));
 	bz->header_end = 0x202 + jump_len;
 	bz->relocatable = true;
@@ -84,11 +84,12 @@ static void test_header_copied_by_its_own_length(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++) {
-		struct bootparams_request req = { head, &bz, 16 * M, 0x1ffff000ull,
+		struct bootparams_request req = { head,		  &bz,
+						  16 * M,	  0x1ffff000ull,
 						  0x140000000ull, 0x100000005ull };
 
 		make_head(lengths[i], &bz);
-		memset(&bp, 0x5a, sizeof(bp));		/* bootparams_init must clear */
+		memset(&bp, 0x5a, sizeof(bp)); /* bootparams_init must clear */
 		bootparams_init(&bp, &req);
 		expected_page(&bz, &req, 16 * M);
 		assert_page_equal((const uint8_t *)&bp, want);
@@ -108,8 +109,8 @@ static void test_high_halves(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(addrs) / sizeof(addrs[0]); i++) {
-		struct bootparams_request req = { head, &bz, 32 * M, addrs[i][0], addrs[i][1],
-						  addrs[i][2] };
+		struct bootparams_request req = { head,	       &bz,	    32 * M,
+						  addrs[i][0], addrs[i][1], addrs[i][2] };
 
 		make_head(0x6a, &bz);
 		bootparams_init(&bp, &req);
@@ -131,9 +132,10 @@ static void test_high_halves(void **state)
  */
 static void test_kernel_alignment_is_the_one_used(void **state)
 {
-	static const uint64_t cases[][2] = {	/* load address, alignment to report */
-		{ 16 * M, 16 * M }, { 48 * M, 16 * M }, { 18 * M, 2 * M }, { 20 * M, 4 * M },
-		{ 0x100000000ull, 16 * M }, { 24 * M, 8 * M },
+	static const uint64_t cases[][2] = {
+		/* load address, alignment to report */
+		{ 16 * M, 16 * M }, { 48 * M, 16 * M },		{ 18 * M, 2 * M },
+		{ 20 * M, 4 * M },  { 0x100000000ull, 16 * M }, { 24 * M, 8 * M },
 	};
 	struct bzimage_info bz;
 
@@ -181,13 +183,13 @@ static void test_efi_info(void **state)
 	bootparams_set_efi(&bp, 0x1234567890ull, 0xabcdef000ull, 4800, 48, 1);
 	memset(want, 0, sizeof(want));
 	memcpy(want + 0x1c0, "EL64", 4);
-	put32(want, 0x1c4, 0x34567890);		/* efi_systab */
-	put32(want, 0x1c8, 48);			/* efi_memdesc_size */
-	put32(want, 0x1cc, 1);			/* efi_memdesc_version */
-	put32(want, 0x1d0, 0xbcdef000);		/* efi_memmap */
-	put32(want, 0x1d4, 4800);		/* efi_memmap_size */
-	put32(want, 0x1d8, 0x12);		/* efi_systab_hi */
-	put32(want, 0x1dc, 0xa);		/* efi_memmap_hi */
+	put32(want, 0x1c4, 0x34567890); /* efi_systab */
+	put32(want, 0x1c8, 48);		/* efi_memdesc_size */
+	put32(want, 0x1cc, 1);		/* efi_memdesc_version */
+	put32(want, 0x1d0, 0xbcdef000); /* efi_memmap */
+	put32(want, 0x1d4, 4800);	/* efi_memmap_size */
+	put32(want, 0x1d8, 0x12);	/* efi_systab_hi */
+	put32(want, 0x1dc, 0xa);	/* efi_memmap_hi */
 	assert_page_equal((const uint8_t *)&bp, want);
 }
 
@@ -231,7 +233,7 @@ static void test_e820_in_the_page(void **state)
 		want[0x1e8] = (uint8_t)counts[i];
 		memcpy(want + 0x2d0, table, counts[i] * 20);
 		assert_page_equal((const uint8_t *)&bp, want);
-		assert_int_equal(ext_buf[0], 0x77);	/* not needed: not touched */
+		assert_int_equal(ext_buf[0], 0x77); /* not needed: not touched */
 	}
 }
 
@@ -243,7 +245,7 @@ static void test_e820_extension_beyond_128(void **state)
 	(void)state;
 	fill_table();
 	memset(&bp, 0, sizeof(bp));
-	bootparams_add_setup_data(&bp, &other, 0x9000);	/* e.g. an RNG seed */
+	bootparams_add_setup_data(&bp, &other, 0x9000); /* e.g. an RNG seed */
 	bootparams_set_e820(&bp, table, 300, ext, 0x7000);
 	assert_int_equal(bp.e820_entries, 128);
 	assert_memory_equal(bp.e820_table, table, 128 * 20);

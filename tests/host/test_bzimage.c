@@ -13,7 +13,7 @@
 #include "status_name.h"
 
 #define SETUP_SECTS 4
-#define FILE_SIZE ((SETUP_SECTS + 1) * 512 + 100000)
+#define FILE_SIZE   ((SETUP_SECTS + 1) * 512 + 100000)
 
 static uint8_t image[BZIMAGE_HEAD_BYTES];
 
@@ -31,7 +31,7 @@ static void valid(void)
 	h->setup_sects = SETUP_SECTS;
 	h->syssize = 100000 / 16;
 	h->boot_flag = SETUP_BOOT_FLAG;
-	h->jump = 0x6aeb;		/* jmp to 0x26c: header is 0x6a bytes past 0x202 */
+	h->jump = 0x6aeb; /* jmp to 0x26c: header is 0x6a bytes past 0x202 */
 	h->header = SETUP_HDRS_MAGIC;
 	h->version = 0x020f;
 	h->relocatable_kernel = 1;
@@ -88,16 +88,16 @@ static void test_fields_from_their_offsets(void **state)
 	(void)state;
 	valid();
 	hdr()->setup_sects = 7;
-	hdr()->version = 0x020c;	/* the oldest accepted */
-	hdr()->jump = 0xffeb;		/* the longest header a jump byte allows */
+	hdr()->version = 0x020c; /* the oldest accepted */
+	hdr()->jump = 0xffeb;	 /* the longest header a jump byte allows */
 	hdr()->kernel_alignment = 0x1000000;
 	hdr()->min_alignment = 13;
 	hdr()->xloadflags = XLF_KERNEL_64 | XLF_5LEVEL;
 	hdr()->cmdline_size = 0x12345;
 	hdr()->initrd_addr_max = 0x37ffffff;
 	hdr()->pref_address = 0x123456789000ull;
-	hdr()->init_size = 0xfffff000;	/* huge is the planner's problem, not the parser's */
-	hdr()->syssize = 0;		/* 0 on old kernels: no claim to check */
+	hdr()->init_size = 0xfffff000; /* huge is the planner's problem, not the parser's */
+	hdr()->syssize = 0;	       /* 0 on old kernels: no claim to check */
 	assert_int_equal(parse(8 * 512 + 0x1000, &bz), CL_OK);
 	assert_int_equal(bz.version, 0x020c);
 	assert_int_equal(bz.setup_size, 8 * 512);
@@ -203,7 +203,7 @@ static void test_header_longer_than_the_head(void **state)
 
 	(void)state;
 	valid();
-	hdr()->jump = 0xffeb;		/* the longest header: to 0x301 */
+	hdr()->jump = 0xffeb; /* the longest header: to 0x301 */
 	assert_int_equal(parse_head(0x300, FILE_SIZE, &bz), CL_E_KERNEL_TRUNCATED);
 	assert_string_equal(diag.msg, "setup header ends at 769, past the 768 bytes read");
 	assert_int_equal(parse_head(0x270, 1ull << 40, &bz), CL_E_KERNEL_TRUNCATED);
@@ -233,43 +233,156 @@ struct mutation {
 	int expect;
 };
 
-static void no_boot_flag(void) { hdr()->boot_flag = 0; }
-static void pe_only(void) { hdr()->boot_flag = 0; image[0] = 'M'; image[1] = 'Z'; }
-static void no_hdrs(void) { hdr()->header = 0x53726447; }
-static void old_protocol(void) { hdr()->version = 0x020b; }
-static void no_64bit(void) { hdr()->xloadflags = XLF_CAN_BE_LOADED_ABOVE_4G; }
-static void syssize_too_big(void) { hdr()->syssize = 100001 / 16 + 1; }
-static void short_header(void) { hdr()->jump = 0x50eb; }
-static void init_size_zero(void) { hdr()->init_size = 0; }
-static void init_size_small(void) { hdr()->init_size = 99999; }
-static void align_not_pow2(void) { hdr()->kernel_alignment = 0x300000; }
-static void align_too_small(void) { hdr()->kernel_alignment = 0x800; }
-static void min_align_above(void) { hdr()->min_alignment = 22; }
-static void min_align_tiny(void) { hdr()->min_alignment = 11; }
-static void pref_unaligned(void) { hdr()->pref_address = 0x1000010; }
-static void nothing(void) { }
-static void flag_swapped(void) { hdr()->boot_flag = 0x55aa; }
-static void hdrs_lowercase(void) { hdr()->header = 0x73726468; }
-static void protocol_2_12(void) { hdr()->version = 0x020c; }
-static void protocol_zero(void) { hdr()->version = 0; }
-static void protocol_3(void) { hdr()->version = 0x0300; }
-static void no_xloadflags(void) { hdr()->xloadflags = 0; }
-static void only_64bit(void) { hdr()->xloadflags = XLF_KERNEL_64; }
-static void syssize_exact(void) { hdr()->syssize = (100000 + 15) / 16 - 1; }
-static void syssize_one_over(void) { hdr()->syssize = 100000 / 16 + 1; }
-static void syssize_max(void) { hdr()->syssize = 0xffffffff; }
-static void setup_sects_max(void) { hdr()->setup_sects = 255; }
-static void header_2_12_length(void) { hdr()->jump = 0x62eb; }
-static void header_one_short(void) { hdr()->jump = 0x61eb; }
-static void header_zero_jump(void) { hdr()->jump = 0; }
-static void init_size_payload(void) { hdr()->init_size = 100000; }
-static void init_size_max(void) { hdr()->init_size = 0xffffffff; }
-static void align_zero(void) { hdr()->kernel_alignment = 0; }
-static void align_4k(void) { hdr()->kernel_alignment = 0x1000; hdr()->min_alignment = 12; }
-static void align_top_bit(void) { hdr()->kernel_alignment = 0x80000000; }
-static void min_align_63(void) { hdr()->min_alignment = 63; }
-static void min_align_64(void) { hdr()->min_alignment = 64; }
-static void min_align_255(void) { hdr()->min_alignment = 255; }
+static void no_boot_flag(void)
+{
+	hdr()->boot_flag = 0;
+}
+static void pe_only(void)
+{
+	hdr()->boot_flag = 0;
+	image[0] = 'M';
+	image[1] = 'Z';
+}
+static void no_hdrs(void)
+{
+	hdr()->header = 0x53726447;
+}
+static void old_protocol(void)
+{
+	hdr()->version = 0x020b;
+}
+static void no_64bit(void)
+{
+	hdr()->xloadflags = XLF_CAN_BE_LOADED_ABOVE_4G;
+}
+static void syssize_too_big(void)
+{
+	hdr()->syssize = 100001 / 16 + 1;
+}
+static void short_header(void)
+{
+	hdr()->jump = 0x50eb;
+}
+static void init_size_zero(void)
+{
+	hdr()->init_size = 0;
+}
+static void init_size_small(void)
+{
+	hdr()->init_size = 99999;
+}
+static void align_not_pow2(void)
+{
+	hdr()->kernel_alignment = 0x300000;
+}
+static void align_too_small(void)
+{
+	hdr()->kernel_alignment = 0x800;
+}
+static void min_align_above(void)
+{
+	hdr()->min_alignment = 22;
+}
+static void min_align_tiny(void)
+{
+	hdr()->min_alignment = 11;
+}
+static void pref_unaligned(void)
+{
+	hdr()->pref_address = 0x1000010;
+}
+static void nothing(void)
+{
+}
+static void flag_swapped(void)
+{
+	hdr()->boot_flag = 0x55aa;
+}
+static void hdrs_lowercase(void)
+{
+	hdr()->header = 0x73726468;
+}
+static void protocol_2_12(void)
+{
+	hdr()->version = 0x020c;
+}
+static void protocol_zero(void)
+{
+	hdr()->version = 0;
+}
+static void protocol_3(void)
+{
+	hdr()->version = 0x0300;
+}
+static void no_xloadflags(void)
+{
+	hdr()->xloadflags = 0;
+}
+static void only_64bit(void)
+{
+	hdr()->xloadflags = XLF_KERNEL_64;
+}
+static void syssize_exact(void)
+{
+	hdr()->syssize = (100000 + 15) / 16 - 1;
+}
+static void syssize_one_over(void)
+{
+	hdr()->syssize = 100000 / 16 + 1;
+}
+static void syssize_max(void)
+{
+	hdr()->syssize = 0xffffffff;
+}
+static void setup_sects_max(void)
+{
+	hdr()->setup_sects = 255;
+}
+static void header_2_12_length(void)
+{
+	hdr()->jump = 0x62eb;
+}
+static void header_one_short(void)
+{
+	hdr()->jump = 0x61eb;
+}
+static void header_zero_jump(void)
+{
+	hdr()->jump = 0;
+}
+static void init_size_payload(void)
+{
+	hdr()->init_size = 100000;
+}
+static void init_size_max(void)
+{
+	hdr()->init_size = 0xffffffff;
+}
+static void align_zero(void)
+{
+	hdr()->kernel_alignment = 0;
+}
+static void align_4k(void)
+{
+	hdr()->kernel_alignment = 0x1000;
+	hdr()->min_alignment = 12;
+}
+static void align_top_bit(void)
+{
+	hdr()->kernel_alignment = 0x80000000;
+}
+static void min_align_63(void)
+{
+	hdr()->min_alignment = 63;
+}
+static void min_align_64(void)
+{
+	hdr()->min_alignment = 64;
+}
+static void min_align_255(void)
+{
+	hdr()->min_alignment = 255;
+}
 static void pref_unaligned_fixed(void)
 {
 	hdr()->relocatable_kernel = 0;
@@ -281,8 +394,14 @@ static void fixed_bad_alignment(void)
 	hdr()->kernel_alignment = 0;
 	hdr()->min_alignment = 255;
 }
-static void relocatable_any_nonzero(void) { hdr()->relocatable_kernel = 0x80; }
-static void cmdline_size_zero(void) { hdr()->cmdline_size = 0; }
+static void relocatable_any_nonzero(void)
+{
+	hdr()->relocatable_kernel = 0x80;
+}
+static void cmdline_size_zero(void)
+{
+	hdr()->cmdline_size = 0;
+}
 
 static const struct mutation mutations[] = {
 	{ "no boot flag", no_boot_flag, FILE_SIZE, CL_E_KERNEL_NO_BOOT_FLAG },
@@ -314,8 +433,7 @@ static const struct mutation mutations[] = {
 	{ "syssize 2^32-1 units", syssize_max, FILE_SIZE, CL_E_KERNEL_TRUNCATED },
 	{ "255 setup sectors, larger than the file", setup_sects_max, FILE_SIZE,
 	  CL_E_KERNEL_TRUNCATED },
-	{ "255 setup sectors in a file that has them", setup_sects_max,
-	  256 * 512 + 100000, CL_OK },
+	{ "255 setup sectors in a file that has them", setup_sects_max, 256 * 512 + 100000, CL_OK },
 	{ "header exactly as long as 2.12 needs", header_2_12_length, FILE_SIZE, CL_OK },
 	{ "header one byte short of 2.12", header_one_short, FILE_SIZE, CL_E_KERNEL_BAD_HEADER },
 	{ "header length byte 0", header_zero_jump, FILE_SIZE, CL_E_KERNEL_BAD_HEADER },
@@ -347,7 +465,7 @@ static void test_mutations(void **state)
 		int rc;
 
 		valid();
-		hdr()->syssize = 0;	/* cases about syssize set their own */
+		hdr()->syssize = 0; /* cases about syssize set their own */
 		mutations[i].mutate();
 		rc = parse(mutations[i].file_size, &bz);
 		if (rc != mutations[i].expect) {
@@ -363,7 +481,8 @@ static void test_mutations(void **state)
 		}
 	}
 	if (failed)
-		fail_msg("%zu of %zu cases failed", failed, sizeof(mutations) / sizeof(mutations[0]));
+		fail_msg("%zu of %zu cases failed", failed,
+			 sizeof(mutations) / sizeof(mutations[0]));
 }
 
 static void test_non_relocatable_ignores_alignment(void **state)
@@ -373,7 +492,7 @@ static void test_non_relocatable_ignores_alignment(void **state)
 	(void)state;
 	valid();
 	hdr()->relocatable_kernel = 0;
-	hdr()->kernel_alignment = 0x300000;	/* ignored when not relocatable */
+	hdr()->kernel_alignment = 0x300000; /* ignored when not relocatable */
 	assert_int_equal(parse(FILE_SIZE, &bz), CL_OK);
 	assert_false(bz.relocatable);
 	assert_int_equal(bz.pref_address, 0x1000000);

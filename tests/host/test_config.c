@@ -73,10 +73,12 @@ static void test_full_entry(void **state)
 static void test_text_forms(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("\xef\xbb\xbftitle D\xc3\xa9""bian  \r\nlinux \\boot\\vmlinuz \t\r\n"
+	assert_int_equal(parse("\xef\xbb\xbftitle D\xc3\xa9"
+			       "bian  \r\nlinux \\boot\\vmlinuz \t\r\n"
 			       "options a=\xe2\x82\xac"),
 			 CL_OK);
-	assert_string_equal(cfg.title, "D\xc3\xa9""bian");
+	assert_string_equal(cfg.title, "D\xc3\xa9"
+				       "bian");
 	assert_string_equal(cfg.linux_path, "\\boot\\vmlinuz");
 	assert_int_equal(cfg.n_words, 1);
 	assert_string_equal(cfg.words[0], "a=\xe2\x82\xac");
@@ -118,20 +120,25 @@ static void test_errors(void **state)
 	expect_error("linux /a\ninitrd\n", "line 2: `initrd` needs a value");
 	expect_error("linux /a\noptions   \t\n", "line 2: `options` needs a value");
 	expect_error("linux\n", "line 1: `linux` needs a value");
-	expect_error("architecture aa64\nlinux /a\n", "line 1: entry is for architecture `aa64`, not x64");
+	expect_error("architecture aa64\nlinux /a\n",
+		     "line 1: entry is for architecture `aa64`, not x64");
 	expect_error("linux /a\ntitle a\x01z\n",
 		     "line 2: control character 0x01 at column 8: not a text file");
-	expect_error("linux /a\rtitle\n", "line 1: control character 0x0d at column 9: not a text file");
+	expect_error("linux /a\rtitle\n",
+		     "line 1: control character 0x0d at column 9: not a text file");
 	expect_error("linux /\xff\n", "line 1: byte 0xff at column 8 is not UTF-8 text");
 	expect_error("linux /\xc3\n", "line 1: byte 0xc3 at column 8 is not UTF-8 text");
-	expect_error("title \xe2\x82\nlinux /a\n", "line 1: byte 0xe2 at column 7 is not UTF-8 text");
+	expect_error("title \xe2\x82\nlinux /a\n",
+		     "line 1: byte 0xe2 at column 7 is not UTF-8 text");
 	/* An overlong encoding of '/' is not UTF-8. */
 	expect_error("linux \xc0\xaf\n", "line 1: byte 0xc0 at column 7 is not UTF-8 text");
 	expect_error("linux /\xe0\x80\xaf\n", "line 1: byte 0xe0 at column 8 is not UTF-8 text");
-	expect_error("linux /\xf0\x80\x80\xaf\n", "line 1: byte 0xf0 at column 8 is not UTF-8 text");
+	expect_error("linux /\xf0\x80\x80\xaf\n",
+		     "line 1: byte 0xf0 at column 8 is not UTF-8 text");
 	/* Neither a surrogate nor anything above U+10FFFF is a character. */
 	expect_error("linux /a\xed\xa0\x80\n", "line 1: byte 0xed at column 9 is not UTF-8 text");
-	expect_error("linux /\xf4\x90\x80\x80\n", "line 1: byte 0xf4 at column 8 is not UTF-8 text");
+	expect_error("linux /\xf4\x90\x80\x80\n",
+		     "line 1: byte 0xf4 at column 8 is not UTF-8 text");
 	assert_int_equal(parse_n("linux /a\n\0x\n", 12), CL_E_CONFIG);
 	assert_string_equal(d.msg, "line 2: control character 0x00 at column 1: not a text file");
 	assert_int_equal(parse("ARCHITECTURE x64\nlinux /a\n"), CL_OK);
@@ -183,7 +190,8 @@ static void test_path_beside(void **state)
 	char out[64];
 
 	(void)state;
-	assert_int_equal(config_path_beside("\\EFI\\BOOT\\BOOTX64.EFI", out, sizeof(out), &d), CL_OK);
+	assert_int_equal(config_path_beside("\\EFI\\BOOT\\BOOTX64.EFI", out, sizeof(out), &d),
+			 CL_OK);
 	assert_string_equal(out, "\\EFI\\BOOT\\chainload.conf");
 	assert_int_equal(config_path_beside("\\chainload.efi", out, sizeof(out), &d), CL_OK);
 	assert_string_equal(out, "\\chainload.conf");
@@ -318,16 +326,11 @@ static void test_apply_limits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_full_entry),
-		cmocka_unit_test(test_text_forms),
-		cmocka_unit_test(test_warnings),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_limits),
-		cmocka_unit_test(test_bounded),
-		cmocka_unit_test(test_path_beside),
-		cmocka_unit_test(test_modes),
-		cmocka_unit_test(test_precedence),
-		cmocka_unit_test(test_apply_limits),
+		cmocka_unit_test(test_full_entry),  cmocka_unit_test(test_text_forms),
+		cmocka_unit_test(test_warnings),    cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_limits),	    cmocka_unit_test(test_bounded),
+		cmocka_unit_test(test_path_beside), cmocka_unit_test(test_modes),
+		cmocka_unit_test(test_precedence),  cmocka_unit_test(test_apply_limits),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);

@@ -128,11 +128,11 @@ static void test_gpt(void **state)
 	char text[GUID_TEXT_LEN + 1];
 
 	(void)state;
-	hd[0] = 1;				/* partition number */
+	hd[0] = 1; /* partition number */
 	for (int i = 0; i < 16; i++)
 		hd[20 + i] = (uint8_t)(0xa0 + i);
-	hd[36] = 2;				/* GPT */
-	hd[37] = 2;				/* GUID signature */
+	hd[36] = 2; /* GPT */
+	hd[37] = 2; /* GUID signature */
 	node(&b, 4, 1, hd, sizeof(hd));
 	file_node(&b, "\\x");
 	end(&b, 0xff);
@@ -196,10 +196,8 @@ static void test_serial(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_file_path),
-		cmocka_unit_test(test_malformed),
-		cmocka_unit_test(test_gpt),
-		cmocka_unit_test(test_guid),
+		cmocka_unit_test(test_file_path), cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_gpt),	  cmocka_unit_test(test_guid),
 		cmocka_unit_test(test_serial),
 	};
 

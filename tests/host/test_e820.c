@@ -21,25 +21,17 @@
 static void test_every_type(void **state)
 {
 	static const uint32_t want[] = {
-		[MM_RESERVED] = E820_TYPE_RESERVED,
-		[MM_LOADER_CODE] = E820_TYPE_RAM,
-		[MM_LOADER_DATA] = E820_TYPE_RAM,
-		[MM_BOOT_CODE] = E820_TYPE_RAM,
-		[MM_BOOT_DATA] = E820_TYPE_RAM,
-		[MM_RUNTIME_CODE] = E820_TYPE_RESERVED,
-		[MM_RUNTIME_DATA] = E820_TYPE_RESERVED,
-		[MM_CONVENTIONAL] = E820_TYPE_RAM,
-		[MM_UNUSABLE] = E820_TYPE_UNUSABLE,
-		[MM_ACPI_RECLAIM] = E820_TYPE_ACPI,
-		[MM_ACPI_NVS] = E820_TYPE_NVS,
-		[MM_MMIO] = E820_TYPE_RESERVED,
-		[MM_MMIO_PORT] = E820_TYPE_RESERVED,
-		[MM_PAL_CODE] = E820_TYPE_RESERVED,
-		[MM_PERSISTENT] = E820_TYPE_PMEM,
-		[MM_UNACCEPTED] = E820_TYPE_RESERVED,
+		[MM_RESERVED] = E820_TYPE_RESERVED,	[MM_LOADER_CODE] = E820_TYPE_RAM,
+		[MM_LOADER_DATA] = E820_TYPE_RAM,	[MM_BOOT_CODE] = E820_TYPE_RAM,
+		[MM_BOOT_DATA] = E820_TYPE_RAM,		[MM_RUNTIME_CODE] = E820_TYPE_RESERVED,
+		[MM_RUNTIME_DATA] = E820_TYPE_RESERVED, [MM_CONVENTIONAL] = E820_TYPE_RAM,
+		[MM_UNUSABLE] = E820_TYPE_UNUSABLE,	[MM_ACPI_RECLAIM] = E820_TYPE_ACPI,
+		[MM_ACPI_NVS] = E820_TYPE_NVS,		[MM_MMIO] = E820_TYPE_RESERVED,
+		[MM_MMIO_PORT] = E820_TYPE_RESERVED,	[MM_PAL_CODE] = E820_TYPE_RESERVED,
+		[MM_PERSISTENT] = E820_TYPE_PMEM,	[MM_UNACCEPTED] = E820_TYPE_RESERVED,
 	};
-	static const uint32_t unknown[] = { 16, 17, 0x6fffffff, 0x70000000, 0x7fffffff,
-					    0x80000000, 0xffffffff };
+	static const uint32_t unknown[] = { 16,		17,	    0x6fffffff, 0x70000000,
+					    0x7fffffff, 0x80000000, 0xffffffff };
 
 	(void)state;
 	for (uint32_t t = 0; t < sizeof(want) / sizeof(want[0]); t++)
@@ -51,40 +43,63 @@ static void test_every_type(void **state)
 
 struct conv_case {
 	const char *name;
-	struct mem_range in[8];		/* ends at the first empty range */
+	struct mem_range in[8]; /* ends at the first empty range */
 	size_t max;
 	struct boot_e820_entry out[8];
 	size_t n;
 };
 
 static const struct conv_case cases[] = {
-	{ "RAM types merge", {
-		{ 0, 1 * M, MM_CONVENTIONAL }, { 1 * M, 2 * M, MM_LOADER_DATA },
-		{ 2 * M, 3 * M, MM_BOOT_CODE }, { 3 * M, 4 * M, MM_BOOT_DATA } },
-	  8, { { 0, 4 * M, E820_TYPE_RAM } }, 1 },
-	{ "a hole keeps equal types apart", {
-		{ 0, 1 * M, MM_CONVENTIONAL }, { 2 * M, 3 * M, MM_CONVENTIONAL } },
-	  8, { { 0, 1 * M, E820_TYPE_RAM }, { 2 * M, 1 * M, E820_TYPE_RAM } }, 2 },
-	{ "reserved kinds merge, other types do not", {
-		{ 0, 1 * M, MM_RUNTIME_DATA }, { 1 * M, 2 * M, 0x70000000 },
-		{ 2 * M, 3 * M, MM_MMIO }, { 3 * M, 4 * M, MM_ACPI_RECLAIM },
-		{ 4 * M, 5 * M, MM_ACPI_NVS }, { 5 * M, 6 * M, MM_ACPI_NVS } },
-	  8, { { 0, 3 * M, E820_TYPE_RESERVED }, { 3 * M, 1 * M, E820_TYPE_ACPI },
-	       { 4 * M, 2 * M, E820_TYPE_NVS } }, 3 },
-	{ "an overlap is clipped: the first range wins", {
-		{ 0, 2 * M, MM_CONVENTIONAL }, { 1 * M, 3 * M, MM_RESERVED } },
-	  8, { { 0, 2 * M, E820_TYPE_RAM }, { 2 * M, 1 * M, E820_TYPE_RESERVED } }, 2 },
-	{ "a range inside the previous one disappears", {
-		{ 0, 4 * M, MM_RESERVED }, { 1 * M, 2 * M, MM_CONVENTIONAL },
-		{ 4 * M, 5 * M, MM_CONVENTIONAL } },
-	  8, { { 0, 4 * M, E820_TYPE_RESERVED }, { 4 * M, 1 * M, E820_TYPE_RAM } }, 2 },
-	{ "an overlap of equal type merges", {
-		{ 0, 2 * M, MM_CONVENTIONAL }, { 1 * M, 3 * M, MM_BOOT_DATA } },
-	  8, { { 0, 3 * M, E820_TYPE_RAM } }, 1 },
-	{ "output bound: stops at max, still merging into the last", {
-		{ 0, 1 * M, MM_CONVENTIONAL }, { 1 * M, 2 * M, MM_RESERVED },
-		{ 2 * M, 3 * M, MM_RESERVED }, { 3 * M, 4 * M, MM_CONVENTIONAL } },
-	  2, { { 0, 1 * M, E820_TYPE_RAM }, { 1 * M, 2 * M, E820_TYPE_RESERVED } }, 2 },
+	{ "RAM types merge",
+	  { { 0, 1 * M, MM_CONVENTIONAL },
+	    { 1 * M, 2 * M, MM_LOADER_DATA },
+	    { 2 * M, 3 * M, MM_BOOT_CODE },
+	    { 3 * M, 4 * M, MM_BOOT_DATA } },
+	  8,
+	  { { 0, 4 * M, E820_TYPE_RAM } },
+	  1 },
+	{ "a hole keeps equal types apart",
+	  { { 0, 1 * M, MM_CONVENTIONAL }, { 2 * M, 3 * M, MM_CONVENTIONAL } },
+	  8,
+	  { { 0, 1 * M, E820_TYPE_RAM }, { 2 * M, 1 * M, E820_TYPE_RAM } },
+	  2 },
+	{ "reserved kinds merge, other types do not",
+	  { { 0, 1 * M, MM_RUNTIME_DATA },
+	    { 1 * M, 2 * M, 0x70000000 },
+	    { 2 * M, 3 * M, MM_MMIO },
+	    { 3 * M, 4 * M, MM_ACPI_RECLAIM },
+	    { 4 * M, 5 * M, MM_ACPI_NVS },
+	    { 5 * M, 6 * M, MM_ACPI_NVS } },
+	  8,
+	  { { 0, 3 * M, E820_TYPE_RESERVED },
+	    { 3 * M, 1 * M, E820_TYPE_ACPI },
+	    { 4 * M, 2 * M, E820_TYPE_NVS } },
+	  3 },
+	{ "an overlap is clipped: the first range wins",
+	  { { 0, 2 * M, MM_CONVENTIONAL }, { 1 * M, 3 * M, MM_RESERVED } },
+	  8,
+	  { { 0, 2 * M, E820_TYPE_RAM }, { 2 * M, 1 * M, E820_TYPE_RESERVED } },
+	  2 },
+	{ "a range inside the previous one disappears",
+	  { { 0, 4 * M, MM_RESERVED },
+	    { 1 * M, 2 * M, MM_CONVENTIONAL },
+	    { 4 * M, 5 * M, MM_CONVENTIONAL } },
+	  8,
+	  { { 0, 4 * M, E820_TYPE_RESERVED }, { 4 * M, 1 * M, E820_TYPE_RAM } },
+	  2 },
+	{ "an overlap of equal type merges",
+	  { { 0, 2 * M, MM_CONVENTIONAL }, { 1 * M, 3 * M, MM_BOOT_DATA } },
+	  8,
+	  { { 0, 3 * M, E820_TYPE_RAM } },
+	  1 },
+	{ "output bound: stops at max, still merging into the last",
+	  { { 0, 1 * M, MM_CONVENTIONAL },
+	    { 1 * M, 2 * M, MM_RESERVED },
+	    { 2 * M, 3 * M, MM_RESERVED },
+	    { 3 * M, 4 * M, MM_CONVENTIONAL } },
+	  2,
+	  { { 0, 1 * M, E820_TYPE_RAM }, { 1 * M, 2 * M, E820_TYPE_RESERVED } },
+	  2 },
 	{ "max 0 writes nothing", { { 0, 1 * M, MM_CONVENTIONAL } }, 0, { { 0 } }, 0 },
 	{ "empty map", { { 0 } }, 8, { { 0 } }, 0 },
 };
@@ -109,7 +124,7 @@ static void test_conversions(void **state)
 				fail_msg("%s: entry %zu is 0x%llx+0x%llx type %u", cases[c].name, i,
 					 (unsigned long long)out[i].addr,
 					 (unsigned long long)out[i].size, out[i].type);
-		assert_int_equal(((uint8_t *)&out[cases[c].max])[0], 0xcc);	/* bound kept */
+		assert_int_equal(((uint8_t *)&out[cases[c].max])[0], 0xcc); /* bound kept */
 	}
 }
 
@@ -133,7 +148,7 @@ static void test_more_than_128_entries(void **state)
 	memset(raw, 0xee, sizeof(raw));
 	for (uint64_t i = 0; i < 300; i++) {
 		uint32_t type = i % 2 ? MM_ACPI_NVS : MM_CONVENTIONAL;
-		uint64_t start = (299 - i) * M, pages = 256;	/* given in reverse */
+		uint64_t start = (299 - i) * M, pages = 256; /* given in reverse */
 
 		if (i % 2 == 0)
 			type = (i / 2) % 2 ? MM_BOOT_DATA : MM_CONVENTIONAL;

@@ -40,7 +40,7 @@ static void test_conversions(void **state)
 	assert_string_equal(buf, "[   ab][cd   ][00042][   a][123]");
 	unchecked(buf, sizeof(buf), "%d %d %s", 0, 2147483647, (const char *)NULL);
 	assert_string_equal(buf, "0 2147483647 (null)");
-	unchecked(buf, sizeof(buf), "100%% %q");	/* unknown conversions show as is */
+	unchecked(buf, sizeof(buf), "100%% %q"); /* unknown conversions show as is */
 	assert_string_equal(buf, "100% %q");
 	unchecked(buf, sizeof(buf), "end%");
 	assert_string_equal(buf, "end%");
@@ -60,7 +60,7 @@ static void test_truncation(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(buf[0], 0);
 	buf[0] = 'q';
-	n = fmt_format(buf, 0, "abc");	/* no room even for the NUL: untouched */
+	n = fmt_format(buf, 0, "abc"); /* no room even for the NUL: untouched */
 	assert_int_equal(n, 0);
 	assert_int_equal(buf[0], 'q');
 }
@@ -121,9 +121,10 @@ static void test_stream(void **state)
 	assert_int_equal(n, 700);
 	assert_int_equal(c.calls, 1);
 	/* Every conversion streams the bytes fmt_format writes. */
-	streamed(&c, "[%5s][%-5s][%05u][%4x][%2d] %lld %zu %c 100%%", "ab", "cd", 42u, 0xau,
-		 123, -9223372036854775807ll - 1, (size_t)7, 'z');
-	assert_string_equal(c.text, "[   ab][cd   ][00042][   a][123] -9223372036854775808 7 z 100%");
+	streamed(&c, "[%5s][%-5s][%05u][%4x][%2d] %lld %zu %c 100%%", "ab", "cd", 42u, 0xau, 123,
+		 -9223372036854775807ll - 1, (size_t)7, 'z');
+	assert_string_equal(c.text,
+			    "[   ab][cd   ][00042][   a][123] -9223372036854775808 7 z 100%");
 	assert_int_equal(streamed(&c, "%s", ""), 0);
 	assert_int_equal(c.calls, 0);
 }

@@ -18,7 +18,7 @@
 #include "sim.h"
 #include "status_name.h"
 
-#define MIB (1ull << 20)
+#define MIB	(1ull << 20)
 #define TWO_MIB (2 * MIB)
 /* Bits an entry may hold: the address, present, write and (in a leaf) PS. */
 #define PTE_ALLOWED (PTE_ADDR_MASK | PTE_PRESENT | PTE_WRITE | PTE_LARGE)
@@ -26,8 +26,8 @@
 static struct layout lay;
 
 struct walk {
-	uint64_t pa;		/* translation of the address walked */
-	uint64_t leaf;		/* bytes the leaf entry maps */
+	uint64_t pa;   /* translation of the address walked */
+	uint64_t leaf; /* bytes the leaf entry maps */
 };
 
 /*
@@ -55,7 +55,7 @@ static bool translate(const struct sim *s, uint64_t cr3, uint64_t va, struct wal
 	if (!(e & PTE_PRESENT))
 		return false;
 	assert_int_equal(e & ~PTE_ALLOWED, 0);
-	assert_false(e & PTE_LARGE);		/* reserved in a PML4E */
+	assert_false(e & PTE_LARGE); /* reserved in a PML4E */
 	for (level = 3; level >= 1; level--) {
 		unsigned shift = 12 + 9 * (unsigned)(level - 1);
 
@@ -63,7 +63,7 @@ static bool translate(const struct sim *s, uint64_t cr3, uint64_t va, struct wal
 		if (!(e & PTE_PRESENT))
 			return false;
 		assert_int_equal(e & ~PTE_ALLOWED, 0);
-		assert_true(e & PTE_WRITE);	/* the stub writes everywhere */
+		assert_true(e & PTE_WRITE); /* the stub writes everywhere */
 		if (level == 1 || (e & PTE_LARGE)) {
 			uint64_t size = 1ull << shift;
 
@@ -198,7 +198,7 @@ static void test_tables_avoid_windows(void **state)
 	for (uint64_t p = 56 * MIB; p < lay.windows[0].start; p += PAGE_SIZE)
 		s.busy[p / PAGE_SIZE] = 1;
 	build(&s, memmap_top(&s.map), false, &m);
-	check_identity(&s, &m, TWO_MIB);	/* table() rejects any page in a window */
+	check_identity(&s, &m, TWO_MIB); /* table() rejects any page in a window */
 	/* 48 strays stepped over; the PML4 is the first page below them. */
 	assert_int_equal(m.cr3, lay.windows[1].start - PAGE_SIZE);
 	sim_free(&s);
@@ -219,7 +219,7 @@ static void test_errors(void **state)
 			 CL_E_MEMMAP_INVALID);
 	assert_int_equal(s.allocs, 0);
 	/* Out of pages at each of the 8 tables in turn: the error, *ret untouched. */
-	assert_int_equal(pa.claim(pa.ctx, 2 * MIB, 1), 0);	/* fail_after 0 means never */
+	assert_int_equal(pa.claim(pa.ctx, 2 * MIB, 1), 0); /* fail_after 0 means never */
 	for (uint64_t n = 0; n < 8; n++) {
 		s.fail_after = s.allocs + n;
 		assert_int_equal(identmap_build(&lay, &pa, 6 * GIB, false, &m, &d),

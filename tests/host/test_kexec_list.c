@@ -30,7 +30,7 @@
 
 #define MIB (1ull << 20)
 
-static struct layout lay;	/* 25 KiB: kept off the stack */
+static struct layout lay; /* 25 KiB: kept off the stack */
 
 /* An 8 MiB machine, free from 1 MiB, with one window at [2, 4) MiB. */
 static void small_machine(struct sim *s, struct layout *l)
@@ -67,7 +67,7 @@ static void test_nothing_to_copy_is_done(void **state)
 	(void)state;
 	small_machine(&s, &lay);
 	pa = sim_allocator(&s);
-	add(&lay, 2 * MIB, 2 * MIB, 16);	/* read in place */
+	add(&lay, 2 * MIB, 2 * MIB, 16); /* read in place */
 	lay.list_head = 0xdead000;
 	lay.list_pages = 9;
 	assert_int_equal(kexec_list_build(&lay, &pa, &d), CL_OK);
@@ -81,10 +81,12 @@ static void test_exact_entries(void **state)
 {
 	const uint64_t want[] = {
 		(2 * MIB + 2 * PAGE_SIZE) | IND_DESTINATION,
-		0x600000 | IND_SOURCE, 0x601000 | IND_SOURCE, 0x602000 | IND_SOURCE,
-		3 * MIB | IND_DESTINATION,	/* a gap: a new destination */
+		0x600000 | IND_SOURCE,
+		0x601000 | IND_SOURCE,
+		0x602000 | IND_SOURCE,
+		3 * MIB | IND_DESTINATION, /* a gap: a new destination */
 		0x700000 | IND_SOURCE,
-		0x500000 | IND_SOURCE,		/* contiguous destination: none */
+		0x500000 | IND_SOURCE, /* contiguous destination: none */
 		IND_DONE,
 	};
 	struct page_alloc pa;
@@ -170,7 +172,7 @@ static void test_last_slot_links_the_next_page(void **state)
 /* Many pages of list: each full page links on, and the walker follows them all. */
 static void test_long_list_copies_every_page(void **state)
 {
-	const uint64_t pages = 1536;	/* 6 MiB needs 4 indirection pages */
+	const uint64_t pages = 1536; /* 6 MiB needs 4 indirection pages */
 	struct page_alloc pa;
 	struct diag d;
 	struct sim s;
@@ -205,7 +207,7 @@ static void test_no_page_for_the_list(void **state)
 	small_machine(&s, &lay);
 	pa = sim_allocator(&s);
 	add(&lay, 2 * MIB, 5 * MIB, 600);
-	s.fail_after = 1;	/* the first list page, then nothing */
+	s.fail_after = 1; /* the first list page, then nothing */
 	assert_int_equal(kexec_list_build(&lay, &pa, &d), CL_E_OUT_OF_PAGES);
 	sim_free(&s);
 }
@@ -268,8 +270,8 @@ static uint32_t random_type(struct rng *r, uint64_t never)
 {
 	static const uint32_t usable[] = {
 		MM_CONVENTIONAL, MM_CONVENTIONAL, MM_CONVENTIONAL, MM_CONVENTIONAL,
-		MM_CONVENTIONAL, MM_CONVENTIONAL, MM_BOOT_DATA, MM_BOOT_DATA, MM_BOOT_CODE,
-		MM_LOADER_DATA, MM_LOADER_CODE,
+		MM_CONVENTIONAL, MM_CONVENTIONAL, MM_BOOT_DATA,	   MM_BOOT_DATA,
+		MM_BOOT_CODE,	 MM_LOADER_DATA,  MM_LOADER_CODE,
 	};
 	static const uint32_t unusable[] = {
 		MM_RESERVED, MM_ACPI_RECLAIM, MM_RUNTIME_DATA, MM_MMIO, 0x70000000,
@@ -295,7 +297,7 @@ static void random_machine(struct sim *s, struct rng *r, uint64_t never)
 
 		if (at + len > size - MIB)
 			len = size - MIB - at;
-		if (!rng_chance(r, 1, never))	/* else a hole */
+		if (!rng_chance(r, 1, never)) /* else a hole */
 			sim_add(s, at, at + len, random_type(r, never));
 		at += len;
 	}
@@ -311,7 +313,7 @@ static void random_machine(struct sim *s, struct rng *r, uint64_t never)
 
 struct want {
 	uint64_t dest, size;
-	const uint8_t *data;	/* inside noise[] */
+	const uint8_t *data; /* inside noise[] */
 };
 
 struct trial {
@@ -341,7 +343,7 @@ static bool has_stray(const struct sim *s, uint64_t start, uint64_t end)
 static void random_windows(struct sim *s, struct rng *r, struct layout *l, struct trial *t,
 			   const struct page_alloc *pa)
 {
-	uint64_t budget = 1000;	/* segment pages: stays under LAYOUT_MAX_EXTENTS */
+	uint64_t budget = 1000; /* segment pages: stays under LAYOUT_MAX_EXTENTS */
 	struct diag d;
 
 	for (int tries = 0; tries < 200 && t->n < LAYOUT_MAX_SEGMENTS && budget; tries++) {
@@ -385,18 +387,16 @@ static void planned_windows(struct sim *s, struct rng *r, struct layout *l, stru
 	bz.init_size = bz.payload_size + rng_below(r, 3 * MIB);
 	bz.xloadflags = XLF_KERNEL_64;
 	bz.initrd_addr_max = 0x7fffffff;
-	if (plan_kernel(&s->map, &bz, &plan, &d) ||
-	    plan_initrd(&s->map, &bz, initrd, &plan, &d))
+	if (plan_kernel(&s->map, &bz, &plan, &d) || plan_initrd(&s->map, &bz, initrd, &plan, &d))
 		return;
 	/* The planner cannot see strays: then claiming fails, and must. */
 	if (has_stray(s, plan.kernel_addr, plan.kernel_end) ||
 	    (initrd && has_stray(s, plan.initrd_addr, plan.initrd_end))) {
-		uint64_t start = has_stray(s, plan.kernel_addr, plan.kernel_end) ?
-				 plan.kernel_addr : plan.initrd_addr;
+		uint64_t start = has_stray(s, plan.kernel_addr, plan.kernel_end) ? plan.kernel_addr
+										 : plan.initrd_addr;
 		uint64_t end = start == plan.kernel_addr ? plan.kernel_end : plan.initrd_end;
 
-		assert_int_equal(layout_reserve(l, &s->map, pa, start, end, &d),
-				 CL_E_OUT_OF_PAGES);
+		assert_int_equal(layout_reserve(l, &s->map, pa, start, end, &d), CL_E_OUT_OF_PAGES);
 		return;
 	}
 	assert_int_equal(layout_reserve(l, &s->map, pa, plan.kernel_addr, plan.kernel_end, &d),
@@ -448,8 +448,8 @@ static bool one_trial(struct rng *r, uint64_t seed)
 		goto out;
 	for (size_t i = 0; i < t.n; i++) {
 		uint64_t addr, len, off = 0;
-		int rc = layout_add_segment(&lay, &s.map, &pa, "seg", t.seg[i].dest,
-					    t.seg[i].size, t.force_copy, &idx[i], &d);
+		int rc = layout_add_segment(&lay, &s.map, &pa, "seg", t.seg[i].dest, t.seg[i].size,
+					    t.force_copy, &idx[i], &d);
 
 		if (rc)
 			fail_msg("seed 0x%llx: segment %zu at 0x%llx+0x%llx: %s: %s",
@@ -511,8 +511,8 @@ static void test_random_layouts_walk_correctly(void **state)
 		r.state = trial_seed;
 		placed += one_trial(&r, trial_seed);
 	}
-	print_message("random layouts: %d of %d placed; SEED=0x%llx replays this run\n",
-		      placed, iterations, (unsigned long long)seed);
+	print_message("random layouts: %d of %d placed; SEED=0x%llx replays this run\n", placed,
+		      iterations, (unsigned long long)seed);
 	/* Most machines must have room, or the test would prove nothing. */
 	assert_true(placed > iterations / 2);
 }

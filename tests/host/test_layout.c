@@ -22,8 +22,8 @@
 #include "plan.h"
 #include "sim.h"
 
-#define MIB (1ull << 20)
-#define TOP_PAGE (~0ull - PAGE_SIZE + 1)	/* the last page of the 64-bit space */
+#define MIB	 (1ull << 20)
+#define TOP_PAGE (~0ull - PAGE_SIZE + 1) /* the last page of the 64-bit space */
 
 static struct layout lay;
 static struct diag d;
@@ -45,8 +45,8 @@ static void expect_extent(size_t i, uint64_t dest, uint64_t src, uint64_t pages)
 	const struct extent *x = &lay.extents[i];
 
 	if (x->dest != dest || x->src != src || x->pages != pages)
-		fail_msg("extent %zu: 0x%llx <- 0x%llx x %llu, expected 0x%llx <- 0x%llx x %llu",
-			 i, (unsigned long long)x->dest, (unsigned long long)x->src,
+		fail_msg("extent %zu: 0x%llx <- 0x%llx x %llu, expected 0x%llx <- 0x%llx x %llu", i,
+			 (unsigned long long)x->dest, (unsigned long long)x->src,
 			 (unsigned long long)x->pages, (unsigned long long)dest,
 			 (unsigned long long)src, (unsigned long long)pages);
 }
@@ -68,30 +68,28 @@ static void test_reserve(void **state)
 	/* Errors, each with its own status. */
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB + 1, 31 * MIB, &d),
 			 CL_E_INTERNAL);
-	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB, 30 * MIB, &d),
-			 CL_E_INTERNAL);
-	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 31 * MIB, 30 * MIB, &d),
-			 CL_E_INTERNAL);
+	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB, 30 * MIB, &d), CL_E_INTERNAL);
+	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 31 * MIB, 30 * MIB, &d), CL_E_INTERNAL);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 9 * MIB + PAGE_SIZE, 11 * MIB, &d),
-			 CL_E_INTERNAL);	/* overlaps the first window */
+			 CL_E_INTERNAL); /* overlaps the first window */
 	assert_string_equal(d.msg, "window 0x901000-0xb00000 overlaps another");
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 59 * MIB, 61 * MIB, &d),
-			 CL_E_INTERNAL);	/* runtime data is never ours */
+			 CL_E_INTERNAL); /* runtime data is never ours */
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 64 * MIB, 65 * MIB, &d),
-			 CL_E_INTERNAL);	/* past the map */
+			 CL_E_INTERNAL); /* past the map */
 	/* A page taken since the map was read: the claim fails. */
 	s.busy[(30 * MIB) / PAGE_SIZE] = 1;
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 29 * MIB, 31 * MIB, &d),
 			 CL_E_OUT_OF_PAGES);
 	assert_int_equal(lay.n_windows, 1);
 	for (uint64_t i = 0; i < 3; i++)
-		assert_int_equal(layout_reserve(&lay, &s.map, &pa, (40 + i) * MIB, (41 + i) * MIB,
-						&d), CL_OK);
-	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 50 * MIB, 51 * MIB, &d),
-			 CL_E_TOO_MANY);
+		assert_int_equal(
+			layout_reserve(&lay, &s.map, &pa, (40 + i) * MIB, (41 + i) * MIB, &d),
+			CL_OK);
+	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 50 * MIB, 51 * MIB, &d), CL_E_TOO_MANY);
 	assert_true(layout_in_window(&lay, 9 * MIB, 9 * MIB + 1));
 	assert_true(layout_in_window(&lay, 10 * MIB - 1, 11 * MIB));
-	assert_false(layout_in_window(&lay, 10 * MIB, 40 * MIB));	/* ends are exclusive */
+	assert_false(layout_in_window(&lay, 10 * MIB, 40 * MIB)); /* ends are exclusive */
 	sim_free(&s);
 }
 
@@ -105,15 +103,16 @@ static void test_segment_extents(void **state)
 	(void)state;
 	ovmf_like(&s);
 	pa = sim_allocator(&s);
-	sim_add(&s, 30 * MIB, 30 * MIB + 3 * PAGE_SIZE, MM_LOADER_DATA);	/* overrides */
+	sim_add(&s, 30 * MIB, 30 * MIB + 3 * PAGE_SIZE, MM_LOADER_DATA); /* overrides */
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB - 2 * PAGE_SIZE, 31 * MIB, &d),
 			 CL_OK);
 	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "kernel", 30 * MIB - 2 * PAGE_SIZE,
-					    6 * PAGE_SIZE + 1, false, &idx, &d), CL_OK);
+					    6 * PAGE_SIZE + 1, false, &idx, &d),
+			 CL_OK);
 	assert_int_equal(idx, 0);
 	assert_int_equal(lay.n_extents, 3);
 	expect_extent(0, 30 * MIB - 2 * PAGE_SIZE, 30 * MIB - 2 * PAGE_SIZE, 2);
-	expect_extent(1, 30 * MIB, 60 * MIB - 3 * PAGE_SIZE, 3);	/* top-down below runtime */
+	expect_extent(1, 30 * MIB, 60 * MIB - 3 * PAGE_SIZE, 3); /* top-down below runtime */
 	expect_extent(2, 30 * MIB + 3 * PAGE_SIZE, 30 * MIB + 3 * PAGE_SIZE, 2);
 	assert_int_equal(lay.pages_in_place, 4);
 	assert_int_equal(lay.pages_copied, 3);
@@ -123,7 +122,8 @@ static void test_segment_extents(void **state)
 	/* force_copy stages free pages as well. */
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 40 * MIB, 41 * MIB, &d), CL_OK);
 	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "initrd", 40 * MIB, 2 * PAGE_SIZE,
-					    true, &idx, &d), CL_OK);
+					    true, &idx, &d),
+			 CL_OK);
 	assert_int_equal(idx, 1);
 	expect_extent(3, 40 * MIB, 60 * MIB - 5 * PAGE_SIZE, 2);
 	assert_int_equal(lay.pages_copied, 5);
@@ -141,28 +141,35 @@ static void test_segment_errors(void **state)
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB, 31 * MIB, &d), CL_OK);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 31 * MIB, 32 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB, 0, false, &idx,
-					    &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB + 1, 1, false,
-					    &idx, &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 29 * MIB, PAGE_SIZE, false,
-					    &idx, &d), CL_E_INTERNAL);
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB, 0, false, &idx, &d),
+			 CL_E_INTERNAL);
+	assert_int_equal(
+		layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB + 1, 1, false, &idx, &d),
+		CL_E_INTERNAL);
+	assert_int_equal(
+		layout_add_segment(&lay, &s.map, &pa, "k", 29 * MIB, PAGE_SIZE, false, &idx, &d),
+		CL_E_INTERNAL);
 	assert_string_equal(d.msg, "k segment is outside its window");
 	/* Two adjacent windows are still two: a segment may not straddle them. */
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE_SIZE, 2 * PAGE_SIZE,
-					    false, &idx, &d), CL_E_INTERNAL);
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE_SIZE,
+					    2 * PAGE_SIZE, false, &idx, &d),
+			 CL_E_INTERNAL);
 	/* The last byte of a window is in, one more is out. */
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE_SIZE, PAGE_SIZE + 1,
-					    false, &idx, &d), CL_E_INTERNAL);
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB - PAGE_SIZE,
+					    PAGE_SIZE + 1, false, &idx, &d),
+			 CL_E_INTERNAL);
 	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB, ~0ull - 30 * MIB,
-					    false, &idx, &d), CL_E_INTERNAL);
+					    false, &idx, &d),
+			 CL_E_INTERNAL);
 	assert_int_equal(idx, 99);
 	for (int i = 0; i < LAYOUT_MAX_SEGMENTS; i++)
 		assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k",
-						    30 * MIB + (uint64_t)i * PAGE_SIZE, PAGE_SIZE, false,
-						    &idx, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB, PAGE_SIZE, false, &idx,
-					    &d), CL_E_TOO_MANY);
+						    30 * MIB + (uint64_t)i * PAGE_SIZE, PAGE_SIZE,
+						    false, &idx, &d),
+				 CL_OK);
+	assert_int_equal(
+		layout_add_segment(&lay, &s.map, &pa, "k", 31 * MIB, PAGE_SIZE, false, &idx, &d),
+		CL_E_TOO_MANY);
 	sim_free(&s);
 }
 
@@ -187,8 +194,9 @@ static void test_too_many_extents(void **state)
 	alternating_machine(&s);
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, MIB, 8 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, LAYOUT_MAX_EXTENTS * PAGE_SIZE,
-					    false, &idx, &d), CL_OK);
+	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB,
+					    LAYOUT_MAX_EXTENTS * PAGE_SIZE, false, &idx, &d),
+			 CL_OK);
 	assert_int_equal(lay.n_extents, LAYOUT_MAX_EXTENTS);
 	sim_free(&s);
 	/* One page more than the table holds. */
@@ -220,17 +228,20 @@ static void test_fragmented_staging(void **state)
 	layout_init(&lay);
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, MIB, 2 * MIB, &d), CL_OK);
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, 64 * PAGE_SIZE, false, &idx,
-					    &d), CL_OK);
+	assert_int_equal(
+		layout_add_segment(&lay, &s.map, &pa, "k", MIB, 64 * PAGE_SIZE, false, &idx, &d),
+		CL_OK);
 	assert_int_equal(lay.n_extents, 8);
 	for (uint64_t i = 0; i < 8; i++)
-		expect_extent(i, MIB + i * 8 * PAGE_SIZE, 16 * MIB - (2 * i + 2) * 8 * PAGE_SIZE, 8);
+		expect_extent(i, MIB + i * 8 * PAGE_SIZE, 16 * MIB - (2 * i + 2) * 8 * PAGE_SIZE,
+			      8);
 	/* And when nothing is left at all: */
 	layout_init(&lay);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, MIB, 2 * MIB, &d), CL_OK);
 	s.fail_after = s.allocs;
-	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", MIB, 4 * PAGE_SIZE, false, &idx,
-					    &d), CL_E_OUT_OF_PAGES);
+	assert_int_equal(
+		layout_add_segment(&lay, &s.map, &pa, "k", MIB, 4 * PAGE_SIZE, false, &idx, &d),
+		CL_E_OUT_OF_PAGES);
 	assert_string_equal(d.msg, "no memory left to stage pages for 0x100000");
 	sim_free(&s);
 }
@@ -284,14 +295,15 @@ static void test_chunk_and_zero(void **state)
 	sim_add(&s, 30 * MIB + PAGE_SIZE, 30 * MIB + 2 * PAGE_SIZE, MM_BOOT_DATA);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 30 * MIB, 31 * MIB, &d), CL_OK);
 	assert_int_equal(layout_add_segment(&lay, &s.map, &pa, "k", 30 * MIB, 2 * PAGE_SIZE + 10,
-					    false, &idx, &d), CL_OK);
+					    false, &idx, &d),
+			 CL_OK);
 	assert_true(layout_chunk(&lay, idx, 0, &addr, &len));
 	assert_int_equal(addr, 30 * MIB);
 	assert_int_equal(len, PAGE_SIZE);
 	assert_true(layout_chunk(&lay, idx, PAGE_SIZE + 5, &addr, &len));
 	assert_int_equal(addr, lay.extents[1].src + 5);
 	assert_int_equal(len, PAGE_SIZE - 5);
-	assert_true(layout_chunk(&lay, idx, 3 * PAGE_SIZE - 1, &addr, &len));	/* page tail */
+	assert_true(layout_chunk(&lay, idx, 3 * PAGE_SIZE - 1, &addr, &len)); /* page tail */
 	assert_int_equal(addr, 30 * MIB + 3 * PAGE_SIZE - 1);
 	assert_int_equal(len, 1);
 	assert_false(layout_chunk(&lay, idx, 3 * PAGE_SIZE, &addr, &len));
@@ -305,7 +317,7 @@ static void test_chunk_and_zero(void **state)
 	assert_int_equal(s.ram[30 * MIB + PAGE_SIZE - 1], 0);
 	assert_int_equal(s.ram[lay.extents[1].src + 2], 0);
 	assert_int_equal(s.ram[lay.extents[1].src + 3], 0xff);
-	layout_zero(&lay, &pa, idx, 3 * PAGE_SIZE - 2, 100);	/* clipped at the segment's end */
+	layout_zero(&lay, &pa, idx, 3 * PAGE_SIZE - 2, 100); /* clipped at the segment's end */
 	assert_int_equal(s.ram[30 * MIB + 3 * PAGE_SIZE - 1], 0);
 	sim_free(&s);
 }
@@ -321,16 +333,20 @@ static void test_staged_segment(void **state)
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &s.map, &pa, 16 * MIB, 20 * MIB, &d), CL_OK);
 	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 16 * MIB, 3 * PAGE_SIZE + 1,
-						   40 * MIB, &idx, &d), CL_OK);
+						   40 * MIB, &idx, &d),
+			 CL_OK);
 	expect_extent(0, 16 * MIB, 40 * MIB, 4);
 	assert_int_equal(lay.pages_copied, 4);
 	/* A staging buffer inside a window, or unaligned, is refused. */
-	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, 19 * MIB, &idx,
-						   &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, 40 * MIB + 1,
-						   &idx, &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, TOP_PAGE,
-						   &idx, &d), CL_E_INTERNAL);
+	assert_int_equal(
+		layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, 19 * MIB, &idx, &d),
+		CL_E_INTERNAL);
+	assert_int_equal(layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE,
+						   40 * MIB + 1, &idx, &d),
+			 CL_E_INTERNAL);
+	assert_int_equal(
+		layout_add_segment_staged(&lay, "kernel", 17 * MIB, PAGE_SIZE, TOP_PAGE, &idx, &d),
+		CL_E_INTERNAL);
 	sim_free(&s);
 }
 
@@ -347,12 +363,12 @@ static void test_check_final(void **state)
 	r[1] = (struct mem_range){ 16 * MIB, 18 * MIB, MM_LOADER_DATA };
 	r[2] = (struct mem_range){ 18 * MIB, 64 * MIB, MM_BOOT_DATA };
 	assert_int_equal(layout_check_final(&lay, &final, &d), CL_OK);
-	r[1].type = MM_RUNTIME_DATA;	/* the firmware took it for good */
+	r[1].type = MM_RUNTIME_DATA; /* the firmware took it for good */
 	assert_int_equal(layout_check_final(&lay, &final, &d), CL_E_MEMMAP_INVALID);
 	assert_string_equal(d.msg, "destination 0x1000000-0x1400000 is no longer usable RAM in "
-			    "the final memory map");
+				   "the final memory map");
 	r[1].type = MM_LOADER_DATA;
-	r[2].start += PAGE_SIZE;		/* a hole */
+	r[2].start += PAGE_SIZE; /* a hole */
 	assert_int_equal(layout_check_final(&lay, &final, &d), CL_E_MEMMAP_INVALID);
 }
 
@@ -383,20 +399,23 @@ static void test_window_at_the_top_of_memory(void **state)
 
 	(void)state;
 	signal(SIGALRM, on_alarm);
-	alarm(10);	/* a wrapped page loop would run for ages: fail instead */
+	alarm(10); /* a wrapped page loop would run for ages: fail instead */
 	ovmf_like(&s);
 	pa = sim_allocator(&s);
 	assert_int_equal(layout_reserve(&lay, &map, &pa, TOP_PAGE - 4 * PAGE_SIZE, TOP_PAGE, &d),
 			 CL_OK);
 	/* A segment may end exactly where the address space does. */
 	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE - 4 * PAGE_SIZE,
-					    4 * PAGE_SIZE, false, &idx, &d), CL_OK);
+					    4 * PAGE_SIZE, false, &idx, &d),
+			 CL_OK);
 	expect_extent(0, TOP_PAGE - 4 * PAGE_SIZE, 60 * MIB - 4 * PAGE_SIZE, 4);
 	/* Past the last page: refused, not wrapped. */
 	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE - PAGE_SIZE,
-					    PAGE_SIZE + 1, false, &idx, &d), CL_E_INTERNAL);
-	assert_int_equal(layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE, 1, false, &idx,
-					    &d), CL_E_INTERNAL);
+					    PAGE_SIZE + 1, false, &idx, &d),
+			 CL_E_INTERNAL);
+	assert_int_equal(
+		layout_add_segment(&lay, &map, &pa, "initrd", TOP_PAGE, 1, false, &idx, &d),
+		CL_E_INTERNAL);
 	/* The list names the top pages as they are, not wrapped. */
 	assert_int_equal(kexec_list_build(&lay, &pa, &d), CL_OK);
 	{
@@ -444,8 +463,7 @@ static void poison(struct sim *s, uint64_t dest, uint64_t size, uint64_t seed)
  * come from outside the layout under test, so a layout that records a wrong
  * destination or size for its segment cannot vouch for itself.
  */
-static void check_dest(struct sim *s, const char *name, uint64_t dest, uint64_t size,
-		       uint64_t seed)
+static void check_dest(struct sim *s, const char *name, uint64_t dest, uint64_t size, uint64_t seed)
 {
 	for (uint64_t i = 0; i < size; i++)
 		if (s->ram[dest + i] != pattern(seed, i))
@@ -485,13 +503,16 @@ static void run_boot(struct sim *s, const struct bzimage_info *bz, uint64_t init
 	assert_int_equal(layout_reserve(&lay, &s->map, &pa, plan.kernel_addr, plan.kernel_end, &d),
 			 CL_OK);
 	if (initrd_size)
-		assert_int_equal(layout_reserve(&lay, &s->map, &pa, plan.initrd_addr,
-						plan.initrd_end, &d), CL_OK);
+		assert_int_equal(
+			layout_reserve(&lay, &s->map, &pa, plan.initrd_addr, plan.initrd_end, &d),
+			CL_OK);
 	assert_int_equal(layout_add_segment(&lay, &s->map, &pa, "kernel", plan.kernel_addr,
-					    bz->payload_size, force_copy, &kseg, &d), CL_OK);
+					    bz->payload_size, force_copy, &kseg, &d),
+			 CL_OK);
 	if (initrd_size)
 		assert_int_equal(layout_add_segment(&lay, &s->map, &pa, "initrd", plan.initrd_addr,
-						    initrd_size, force_copy, &iseg, &d), CL_OK);
+						    initrd_size, force_copy, &iseg, &d),
+				 CL_OK);
 	stage(s, kseg, bz->payload_size, seed);
 	if (initrd_size)
 		stage(s, iseg, initrd_size, seed + 1);
@@ -530,7 +551,7 @@ static void test_force_copy_moves_every_page(void **state)
 	run_boot(&s, &bz, 70001, true, 7);
 	assert_int_equal(lay.pages_in_place, 0);
 	assert_int_equal(lay.pages_copied, (3 * MIB + 1 + PAGE_SIZE - 1) / PAGE_SIZE +
-			 (70001 + PAGE_SIZE - 1) / PAGE_SIZE);
+						   (70001 + PAGE_SIZE - 1) / PAGE_SIZE);
 	sim_free(&s);
 }
 

@@ -111,7 +111,7 @@ static void expect_not_text(const uint8_t *b, size_t n, const char *msg)
 {
 	assert_int_equal(split(b, n), CL_E_OPTIONS_NOT_TEXT);
 	assert_string_equal(d.msg, msg);
-	assert_int_equal(argc, -1);	/* never written on failure */
+	assert_int_equal(argc, -1); /* never written on failure */
 }
 
 static void test_not_text(void **state)
@@ -121,9 +121,9 @@ static void test_not_text(void **state)
 	const uint8_t c1[] = { 'x', 0, 0x85, 0 };
 	const uint8_t swapped[] = { 0xfe, 0xff, 0, 'x' };
 	const uint8_t after_nul[] = { 'a', 0, 0, 0, 'b', 0 };
-	const uint8_t eight_bit[] = "\\vmlinuz root=/dev/sda2";	/* with its NUL: 24 bytes */
+	const uint8_t eight_bit[] = "\\vmlinuz root=/dev/sda2"; /* with its NUL: 24 bytes */
 	const uint8_t eight_bit_odd[] = "\\vmlinuz ro";		/* 12 bytes, no NUL unit */
-	const uint8_t eight_bit_args[] = "-v\0\\k\0ro";	/* efibootmgr, several args */
+	const uint8_t eight_bit_args[] = "-v\0\\k\0ro";		/* efibootmgr, several args */
 	const uint8_t low[] = { 0x00, 0xdc, 'x', 0 };
 	const uint8_t high[] = { 'x', 0, 0x00, 0xd8 };
 	const uint8_t nonchar[] = { 0xff, 0xff };
@@ -157,7 +157,7 @@ static void test_not_text(void **state)
 
 		for (size_t i = 0; i < n; i++)
 			copy[i] = (uint8_t)rand();
-		copy[0] = 0x01;	/* U+0001, a control character: certainly not text */
+		copy[0] = 0x01; /* U+0001, a control character: certainly not text */
 		if (n > 1)
 			copy[1] = 0x00;
 		assert_int_not_equal(split(copy, n), CL_OK);
@@ -204,7 +204,7 @@ static void test_longest(void **state)
 			assert_int_equal(argc, 1);
 			assert_int_equal(strlen(argv[0]), 4096);
 			b[n] = 0;
-			assert_int_equal(split(b, n + 1), CL_OK);	/* a stray NUL byte */
+			assert_int_equal(split(b, n + 1), CL_OK); /* a stray NUL byte */
 			assert_int_equal(strlen(argv[0]), 4096);
 		}
 	}
@@ -293,12 +293,9 @@ static void test_limits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text),
-		cmocka_unit_test(test_nothing),
-		cmocka_unit_test(test_not_text),
-		cmocka_unit_test(test_longest),
-		cmocka_unit_test(test_text_cap),
-		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_text),	 cmocka_unit_test(test_nothing),
+		cmocka_unit_test(test_not_text), cmocka_unit_test(test_longest),
+		cmocka_unit_test(test_text_cap), cmocka_unit_test(test_limits),
 	};
 
 	return cmocka_run_group_tests_name("loadopts", tests, NULL, NULL);

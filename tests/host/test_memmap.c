@@ -28,7 +28,7 @@ struct desc {
 /* Writes descriptors of `desc_size` bytes at raw + misalign; returns the map size. */
 static size_t encode(const struct desc *d, size_t n, size_t desc_size, size_t misalign)
 {
-	memset(raw, 0xee, sizeof(raw));	/* padding and the unknown tail are junk */
+	memset(raw, 0xee, sizeof(raw)); /* padding and the unknown tail are junk */
 	for (size_t i = 0; i < n; i++) {
 		uint8_t *p = raw + misalign + i * desc_size;
 
@@ -53,7 +53,7 @@ static void test_entries(void **state)
 {
 	(void)state;
 	assert_int_equal(memmap_entries(480, 48), 10);
-	assert_int_equal(memmap_entries(490, 48), 10);	/* a partial tail is no entry */
+	assert_int_equal(memmap_entries(490, 48), 10); /* a partial tail is no entry */
 	assert_int_equal(memmap_entries(400, 40), 10);
 	assert_int_equal(memmap_entries(400, 39), 0);
 	assert_int_equal(memmap_entries(400, 0), 0);
@@ -63,10 +63,8 @@ static void test_entries(void **state)
 static void test_descriptor_sizes_and_sorting(void **state)
 {
 	static const struct desc d[] = {
-		{ MM_CONVENTIONAL, 16 * M, 256 },
-		{ MM_RESERVED, 0, 256 },
-		{ 0x70000000, 4 * G, 1 },
-		{ MM_BOOT_DATA, 8 * M, 2048 },
+		{ MM_CONVENTIONAL, 16 * M, 256 }, { MM_RESERVED, 0, 256 },
+		{ 0x70000000, 4 * G, 1 },	  { MM_BOOT_DATA, 8 * M, 2048 },
 		{ MM_LOADER_CODE, 1 * M, 1 },
 	};
 	static const size_t sizes[] = { 40, 48, 56, 64, 4096 };
@@ -89,7 +87,7 @@ static void test_descriptor_sizes_and_sorting(void **state)
 			assert_int_equal(ranges[3].start, 16 * M);
 			assert_int_equal(ranges[3].end, 17 * M);
 			assert_int_equal(ranges[4].start, 4 * G);
-			assert_int_equal(ranges[4].type, 0x70000000);	/* kept as is */
+			assert_int_equal(ranges[4].type, 0x70000000); /* kept as is */
 		}
 	}
 }
@@ -114,8 +112,8 @@ static void test_rejects(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t size = encode(&cases[i].d, 1, cases[i].desc_size < 40 ? 40 :
-				     cases[i].desc_size, 0);
+		size_t size = encode(&cases[i].d, 1,
+				     cases[i].desc_size < 40 ? 40 : cases[i].desc_size, 0);
 		int rc = parse(size, cases[i].desc_size, 0, &map);
 
 		if (rc != CL_E_MEMMAP_INVALID)
@@ -147,9 +145,10 @@ static void test_class_of_type(void **state)
 {
 	(void)state;
 	for (uint32_t t = 0; t < 20; t++) {
-		enum mem_class want = t == MM_CONVENTIONAL ? MEM_FREE :
-				      (t >= MM_LOADER_CODE && t <= MM_BOOT_DATA) ?
-				      MEM_FREE_AFTER_EXIT : MEM_NEVER;
+		enum mem_class want = t == MM_CONVENTIONAL ? MEM_FREE
+				      : (t >= MM_LOADER_CODE && t <= MM_BOOT_DATA)
+					      ? MEM_FREE_AFTER_EXIT
+					      : MEM_NEVER;
 
 		assert_int_equal(memmap_class_of_type(t), want);
 	}
@@ -178,18 +177,18 @@ static void test_window_class(void **state)
 	assert_int_equal(memmap_window_class(&map, 2 * M - 1, 2 * M), MEM_FREE);
 	assert_int_equal(memmap_window_class(&map, 1 * M, 4 * M), MEM_FREE_AFTER_EXIT);
 	assert_int_equal(memmap_window_class(&map, 3 * M, 4 * M), MEM_FREE);
-	assert_int_equal(memmap_window_class(&map, 3 * M, 4 * M + 1), MEM_NEVER);	/* hole */
+	assert_int_equal(memmap_window_class(&map, 3 * M, 4 * M + 1), MEM_NEVER); /* hole */
 	assert_int_equal(memmap_window_class(&map, 4 * M, 5 * M), MEM_NEVER);
 	assert_int_equal(memmap_window_class(&map, 5 * M, 6 * M), MEM_FREE);
 	assert_int_equal(memmap_window_class(&map, 5 * M, 6 * M + 1), MEM_NEVER);
-	assert_int_equal(memmap_window_class(&map, 0, 1 * M), MEM_NEVER);	/* below the map */
+	assert_int_equal(memmap_window_class(&map, 0, 1 * M), MEM_NEVER); /* below the map */
 	assert_int_equal(memmap_window_class(&map, 0, 2 * M), MEM_NEVER);
-	assert_int_equal(memmap_window_class(&map, 10 * M, 11 * M), MEM_NEVER);	/* above */
+	assert_int_equal(memmap_window_class(&map, 10 * M, 11 * M), MEM_NEVER); /* above */
 	assert_int_equal(memmap_window_class(&map, 8 * M, 9 * M), MEM_FREE);
 	assert_int_equal(memmap_window_class(&map, 8 * M, 9 * M + 1), MEM_NEVER);
 	assert_int_equal(memmap_window_class(&map, 9 * M + 4096, 10 * M), MEM_FREE);
-	assert_int_equal(memmap_window_class(&map, 2 * M, 2 * M), MEM_NEVER);	/* empty */
-	assert_int_equal(memmap_window_class(&map, 3 * M, 2 * M), MEM_NEVER);	/* reversed */
+	assert_int_equal(memmap_window_class(&map, 2 * M, 2 * M), MEM_NEVER); /* empty */
+	assert_int_equal(memmap_window_class(&map, 3 * M, 2 * M), MEM_NEVER); /* reversed */
 	assert_int_equal(memmap_top(&map), 10 * M);
 }
 

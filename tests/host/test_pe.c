@@ -17,11 +17,11 @@
 
 struct pe_case {
 	const char *name;
-	size_t size;		/* bytes given to the parser */
-	uint32_t lfanew;	/* where "PE\0\0" is written and e_lfanew points */
+	size_t size;	 /* bytes given to the parser */
+	uint32_t lfanew; /* where "PE\0\0" is written and e_lfanew points */
 	uint16_t magic;
-	uint16_t opt_size;	/* SizeOfOptionalHeader */
-	void (*spoil)(uint8_t *buf, size_t size);	/* one more change, or NULL */
+	uint16_t opt_size;			  /* SizeOfOptionalHeader */
+	void (*spoil)(uint8_t *buf, size_t size); /* one more change, or NULL */
 	bool found;
 	uint64_t image_base;
 };
@@ -41,13 +41,40 @@ static void put32(uint8_t *p, uint32_t v)
 	put16(p + 2, (uint16_t)(v >> 16));
 }
 
-static void no_mz(uint8_t *b, size_t n) { (void)n; b[0] = 'Z'; b[1] = 'M'; }
-static void lowercase_mz(uint8_t *b, size_t n) { (void)n; b[0] = 'm'; }
-static void bad_signature(uint8_t *b, size_t n) { (void)n; b[0x80 + 3] = 1; }
-static void lfanew_huge(uint8_t *b, size_t n) { (void)n; put32(b + 0x3c, 0xffffffffu); }
-static void lfanew_wraps(uint8_t *b, size_t n) { (void)n; put32(b + 0x3c, 0xfffffffcu); }
-static void lfanew_at_end(uint8_t *b, size_t n) { put32(b + 0x3c, (uint32_t)n); }
-static void lfanew_past_end(uint8_t *b, size_t n) { put32(b + 0x3c, (uint32_t)n + 1); }
+static void no_mz(uint8_t *b, size_t n)
+{
+	(void)n;
+	b[0] = 'Z';
+	b[1] = 'M';
+}
+static void lowercase_mz(uint8_t *b, size_t n)
+{
+	(void)n;
+	b[0] = 'm';
+}
+static void bad_signature(uint8_t *b, size_t n)
+{
+	(void)n;
+	b[0x80 + 3] = 1;
+}
+static void lfanew_huge(uint8_t *b, size_t n)
+{
+	(void)n;
+	put32(b + 0x3c, 0xffffffffu);
+}
+static void lfanew_wraps(uint8_t *b, size_t n)
+{
+	(void)n;
+	put32(b + 0x3c, 0xfffffffcu);
+}
+static void lfanew_at_end(uint8_t *b, size_t n)
+{
+	put32(b + 0x3c, (uint32_t)n);
+}
+static void lfanew_past_end(uint8_t *b, size_t n)
+{
+	put32(b + 0x3c, (uint32_t)n + 1);
+}
 
 /* Writes the headers into buf[0..size), as far as they fit. */
 static void build(uint8_t *buf, const struct pe_case *c)
@@ -60,7 +87,7 @@ static void build(uint8_t *buf, const struct pe_case *c)
 	put32(full + 0x3c, pe);
 	if (pe + 24 + 32 <= sizeof(full)) {
 		memcpy(full + pe, "PE\0\0", 4);
-		put16(full + pe + 4, 0x8664);			/* Machine: x86-64 */
+		put16(full + pe + 4, 0x8664); /* Machine: x86-64 */
 		put16(full + pe + 4 + 16, c->opt_size);
 		put16(full + pe + 24, c->magic);
 		if (c->magic == 0x20b) {

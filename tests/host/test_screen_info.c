@@ -60,8 +60,8 @@ static void test_rgbx_with_padding_and_high_base(void **state)
 	m.format = SCREEN_PIXEL_RGBX8;
 	m.width = 1024;
 	m.height = 768;
-	m.pixels_per_scan_line = 1088;		/* scan lines longer than the width */
-	m.fb_base = 0x38000000000ull;		/* a 64-bit BAR */
+	m.pixels_per_scan_line = 1088; /* scan lines longer than the width */
+	m.fb_base = 0x38000000000ull;  /* a 64-bit BAR */
 	assert_true(screen_info_from_mode(&m, &si, &d));
 	assert_int_equal(si.lfb_linelength, 1088 * 4);
 	assert_int_equal(si.lfb_base, 0);
@@ -132,7 +132,7 @@ static void test_visible_size_when_huge(void **state)
 	struct diag d;
 
 	(void)state;
-	m.fb_size = 8ull << 30;		/* does not fit the 32-bit lfb_size */
+	m.fb_size = 8ull << 30; /* does not fit the 32-bit lfb_size */
 	assert_true(screen_info_from_mode(&m, &si, &d));
 	assert_int_equal(si.lfb_size, 1280 * 4 * 800);
 }
@@ -141,44 +141,73 @@ static void test_visible_size_when_huge(void **state)
 struct bad_case {
 	const char *what;
 	struct screen_mode mode;
-	const char *reason;	/* a substring of diag.msg */
+	const char *reason; /* a substring of diag.msg */
 };
 
-#define BITMASK(r, g, b, x) .format = SCREEN_PIXEL_BITMASK, .red_mask = (r), \
-	.green_mask = (g), .blue_mask = (b), .reserved_mask = (x)
-#define GOOD .width = 1280, .height = 800, .pixels_per_scan_line = 1280, \
-	.fb_base = 0x80000000ull, .fb_size = 16u << 20
+#define BITMASK(r, g, b, x)                                                                   \
+	.format = SCREEN_PIXEL_BITMASK, .red_mask = (r), .green_mask = (g), .blue_mask = (b), \
+	.reserved_mask = (x)
+#define GOOD                                                                                  \
+	.width = 1280, .height = 800, .pixels_per_scan_line = 1280, .fb_base = 0x80000000ull, \
+	.fb_size = 16u << 20
 
 static const struct bad_case bad_cases[] = {
 	{ "blt only", { GOOD, .format = SCREEN_PIXEL_BLT_ONLY }, "PixelBltOnly" },
 	{ "unknown format", { GOOD, .format = 4 }, "unknown pixel format 4" },
 	{ "no red", { GOOD, BITMASK(0, 0xff00, 0xff, 0) }, "red mask is empty" },
 	{ "no blue", { GOOD, BITMASK(0xff0000, 0xff00, 0, 0) }, "blue mask is empty" },
-	{ "holey green", { GOOD, BITMASK(0xff0000, 0xf0f00, 0xff, 0) },
+	{ "holey green",
+	  { GOOD, BITMASK(0xff0000, 0xf0f00, 0xff, 0) },
 	  "green mask 0x000f0f00 is not contiguous" },
-	{ "overlap", { GOOD, BITMASK(0xff0000, 0x1ff00, 0xff, 0) },
+	{ "overlap",
+	  { GOOD, BITMASK(0xff0000, 0x1ff00, 0xff, 0) },
 	  "green mask 0x0001ff00 overlaps another" },
-	{ "reserved overlaps", { GOOD, BITMASK(0xff0000, 0xff00, 0xff, 0xff) },
+	{ "reserved overlaps",
+	  { GOOD, BITMASK(0xff0000, 0xff00, 0xff, 0xff) },
 	  "reserved mask 0x000000ff overlaps another" },
-	{ "zero base", { .width = 1280, .height = 800, .pixels_per_scan_line = 1280,
-			 .fb_size = 16u << 20 }, "base is 0" },
-	{ "wraps", { .width = 1280, .height = 800, .pixels_per_scan_line = 1280,
-		     .fb_base = ~0ull - 0xfff, .fb_size = 16u << 20 }, "wraps" },
-	{ "zero width", { .height = 800, .pixels_per_scan_line = 1280,
-			  .fb_base = 0x80000000ull, .fb_size = 16u << 20 },
+	{ "zero base",
+	  { .width = 1280, .height = 800, .pixels_per_scan_line = 1280, .fb_size = 16u << 20 },
+	  "base is 0" },
+	{ "wraps",
+	  { .width = 1280,
+	    .height = 800,
+	    .pixels_per_scan_line = 1280,
+	    .fb_base = ~0ull - 0xfff,
+	    .fb_size = 16u << 20 },
+	  "wraps" },
+	{ "zero width",
+	  { .height = 800,
+	    .pixels_per_scan_line = 1280,
+	    .fb_base = 0x80000000ull,
+	    .fb_size = 16u << 20 },
 	  "resolution 0x800" },
-	{ "too tall", { .width = 16, .height = 0x10000, .pixels_per_scan_line = 16,
-			.fb_base = 0x80000000ull, .fb_size = 1ull << 32 },
+	{ "too tall",
+	  { .width = 16,
+	    .height = 0x10000,
+	    .pixels_per_scan_line = 16,
+	    .fb_base = 0x80000000ull,
+	    .fb_size = 1ull << 32 },
 	  "resolution 16x65536" },
-	{ "short scan line", { .width = 1280, .height = 800, .pixels_per_scan_line = 1279,
-			       .fb_base = 0x80000000ull, .fb_size = 16u << 20 },
+	{ "short scan line",
+	  { .width = 1280,
+	    .height = 800,
+	    .pixels_per_scan_line = 1279,
+	    .fb_base = 0x80000000ull,
+	    .fb_size = 16u << 20 },
 	  "1279 pixels per scan line" },
-	{ "scan line too long", { .width = 16384, .height = 1, .pixels_per_scan_line = 16384,
-				  .fb_base = 0x80000000ull, .fb_size = 16u << 20 },
+	{ "scan line too long",
+	  { .width = 16384,
+	    .height = 1,
+	    .pixels_per_scan_line = 16384,
+	    .fb_base = 0x80000000ull,
+	    .fb_size = 16u << 20 },
 	  "scan line of 65536 bytes" },
-	{ "framebuffer too small", { .width = 1280, .height = 800,
-				     .pixels_per_scan_line = 1280, .fb_base = 0x80000000ull,
-				     .fb_size = 1280 * 4 * 800 - 1 },
+	{ "framebuffer too small",
+	  { .width = 1280,
+	    .height = 800,
+	    .pixels_per_scan_line = 1280,
+	    .fb_base = 0x80000000ull,
+	    .fb_size = 1280 * 4 * 800 - 1 },
 	  "4095999 bytes is smaller than its 4096000 visible bytes" },
 };
 

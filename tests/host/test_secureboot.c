@@ -23,11 +23,11 @@ static const struct {
 	{ "SetupMode missing", { FOUND(1), MISSING, MISSING }, SECURE_BOOT_ENABLED },
 	{ "SetupMode unreadable", { FOUND(1), ERROR, MISSING }, SECURE_BOOT_ENABLED },
 	{ "shim insecure, volatile", { FOUND(1), FOUND(0), FOUND(1) }, SECURE_BOOT_DISABLED },
-	{ "shim insecure, non-volatile", { FOUND(1), FOUND(0), FOUND_NV(1) },
-	  SECURE_BOOT_ENABLED },
+	{ "shim insecure, non-volatile", { FOUND(1), FOUND(0), FOUND_NV(1) }, SECURE_BOOT_ENABLED },
 	{ "shim secure", { FOUND(1), FOUND(0), FOUND(0) }, SECURE_BOOT_ENABLED },
 	{ "MokSBState unreadable", { FOUND(1), FOUND(0), ERROR }, SECURE_BOOT_ENABLED },
-	{ "shim insecure, Secure Boot off", { FOUND(0), FOUND(0), FOUND(1) },
+	{ "shim insecure, Secure Boot off",
+	  { FOUND(0), FOUND(0), FOUND(1) },
 	  SECURE_BOOT_DISABLED },
 };
 

@@ -48,8 +48,8 @@ static void test_known_answers(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		for (size_t piece = 1; piece <= 64; piece *= 4) {
-			digest_in_pieces((const uint8_t *)cases[i].msg, strlen(cases[i].msg),
-					 piece, out);
+			digest_in_pieces((const uint8_t *)cases[i].msg, strlen(cases[i].msg), piece,
+					 out);
 			assert_string_equal(out, cases[i].digest);
 		}
 }
@@ -62,7 +62,8 @@ static void test_million_a(void **state)
 	(void)state;
 	memset(msg, 'a', sizeof(msg));
 	digest_in_pieces(msg, sizeof(msg), 4093, out);
-	assert_string_equal(out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	assert_string_equal(out,
+			    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 /* A segment staged partly in place, partly in source pages: same digest as its bytes. */
@@ -81,13 +82,14 @@ static void test_segment_digest_follows_extents(void **state)
 	sim_init(&s, 16 << 20);
 	sim_add(&s, 0, 1 << 20, MM_RESERVED);
 	sim_add(&s, 1 << 20, 0x200000, MM_CONVENTIONAL);
-	sim_add(&s, 0x200000, 0x203000, MM_BOOT_DATA);	/* the first 3 pages must be staged */
+	sim_add(&s, 0x200000, 0x203000, MM_BOOT_DATA); /* the first 3 pages must be staged */
 	sim_add(&s, 0x203000, 16 << 20, MM_CONVENTIONAL);
 	pa = sim_allocator(&s);
 	layout_init(l);
 	assert_int_equal(layout_reserve(l, &s.map, &pa, 0x200000, 0x206000, &d), CL_OK);
-	assert_int_equal(layout_add_segment(l, &s.map, &pa, "kernel", 0x200000, size, false,
-					    &seg, &d), CL_OK);
+	assert_int_equal(
+		layout_add_segment(l, &s.map, &pa, "kernel", 0x200000, size, false, &seg, &d),
+		CL_OK);
 	assert_true(l->n_extents >= 2);
 	for (uint64_t i = 0; i < size; i++)
 		bytes[i] = (uint8_t)(i * 7 + 3);
@@ -106,7 +108,7 @@ static void test_segment_digest_follows_extents(void **state)
 	}
 	segment_digest(l, &pa, seg, got);
 	assert_memory_equal(got, expect, sizeof(got));
-	s.ram[l->extents[0].src] ^= 1;	/* a staged byte changes: so does the digest */
+	s.ram[l->extents[0].src] ^= 1; /* a staged byte changes: so does the digest */
 	segment_digest(l, &pa, seg, got);
 	assert_memory_not_equal(got, expect, sizeof(got));
 	free(bytes);

@@ -52,14 +52,14 @@ static void put_spec(struct buf *b, uint32_t n_algs, uint8_t vendor)
 {
 	static const char sig[16] = "Spec ID Event03";
 
-	put32(b, 0);			/* PCR */
+	put32(b, 0); /* PCR */
 	put32(b, TCG_EV_NO_ACTION);
-	put_fill(b, 0, 20);		/* SHA-1 digest */
+	put_fill(b, 0, 20); /* SHA-1 digest */
 	put32(b, 28 + 4 * n_algs + 1 + vendor);
 	put(b, sig, sizeof(sig));
-	put32(b, 0);			/* platform class */
-	put_fill(b, 0, 3);		/* version minor, major, errata */
-	put_fill(b, 2, 1);		/* uintnSize */
+	put32(b, 0);	   /* platform class */
+	put_fill(b, 0, 3); /* version minor, major, errata */
+	put_fill(b, 2, 1); /* uintnSize */
 	put32(b, n_algs);
 	for (uint32_t i = 0; i < n_algs; i++) {
 		put16(b, i % 2 ? TCG_ALG_SHA256 : ALG_SHA1);
@@ -114,13 +114,13 @@ static void test_spec_rejects(void **state)
 	(void)state;
 	b.n = 0;
 	put_spec(&b, 2, 0);
-	b.b[4] = 1;				/* type not EV_NO_ACTION */
+	b.b[4] = 1; /* type not EV_NO_ACTION */
 	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
 	assert_non_null(strstr(d.msg, "EV_NO_ACTION"));
 
 	b.n = 0;
 	put_spec(&b, 2, 0);
-	b.b[32 + 14] = '4';			/* "Spec ID Event04" */
+	b.b[32 + 14] = '4'; /* "Spec ID Event04" */
 	assert_false(tcg_log_parse_spec(b.b, b.n, &algs, &d));
 	assert_non_null(strstr(d.msg, "Spec ID Event03"));
 
@@ -160,14 +160,12 @@ static void test_event_size(void **state)
 	first = b.n;
 	want = put_event(&b, 9, TCG_EV_EVENT_TAG, 21);
 	assert_int_equal(want, 12 + 2 + 20 + 2 + 32 + 4 + 21);
-	assert_true(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, &pcr, &type,
-				       NULL));
+	assert_true(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, &pcr, &type, NULL));
 	assert_int_equal(size, want);
 	assert_int_equal(pcr, 9);
 	assert_int_equal(type, TCG_EV_EVENT_TAG);
 	for (size_t n = 0; n < want; n++)
-		assert_false(tcg_log_event_size(b.b + first, n, &algs, &size, NULL, NULL,
-						NULL));
+		assert_false(tcg_log_event_size(b.b + first, n, &algs, &size, NULL, NULL, NULL));
 }
 
 static void test_event_rejects(void **state)
@@ -183,22 +181,18 @@ static void test_event_rejects(void **state)
 	first = b.n;
 	put_event(&b, 4, TCG_EV_EFI_BOOT_SERVICES_APPLICATION, 8);
 
-	b.b[first + 8] = 0;			/* no digests */
-	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
-					&d));
-	b.b[first + 8] = 3;			/* more digests than algorithms */
-	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
-					&d));
+	b.b[first + 8] = 0; /* no digests */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL, &d));
+	b.b[first + 8] = 3; /* more digests than algorithms */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL, &d));
 	assert_non_null(strstr(d.msg, "3 digests"));
 	b.b[first + 8] = 2;
-	b.b[first + 12] = 0x0c;			/* SHA-384: not declared */
-	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
-					&d));
+	b.b[first + 12] = 0x0c; /* SHA-384: not declared */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL, &d));
 	assert_non_null(strstr(d.msg, "undeclared algorithm 0xc"));
 	b.b[first + 12] = ALG_SHA1;
-	b.b[first + 12 + 2 + 20 + 2 + 32 + 3] = 0x80;	/* data size 2 GiB */
-	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL,
-					&d));
+	b.b[first + 12 + 2 + 20 + 2 + 32 + 3] = 0x80; /* data size 2 GiB */
+	assert_false(tcg_log_event_size(b.b + first, b.n - first, &algs, &size, NULL, NULL, &d));
 }
 
 static void test_events_size(void **state)
@@ -220,8 +214,7 @@ static void test_events_size(void **state)
 	assert_int_equal(size, 0);
 	/* A count the bytes cannot back ends at the buffer, not past it. */
 	assert_false(tcg_log_events_size(b.b + first, b.n - first, 4, &algs, &size, NULL));
-	assert_false(tcg_log_events_size(b.b + first, b.n - first, UINT64_MAX, &algs, &size,
-					 NULL));
+	assert_false(tcg_log_events_size(b.b + first, b.n - first, UINT64_MAX, &algs, &size, NULL));
 }
 
 /* ---- every rejection with its own message ---- */
@@ -259,7 +252,7 @@ static void test_spec_reject_messages(void **state)
 
 	(void)state;
 	b.n = 0;
-	put_spec(&b, 2, 3);			/* 28 + 8 + 1 + 3 = 40 data bytes */
+	put_spec(&b, 2, 3); /* 28 + 8 + 1 + 3 = 40 data bytes */
 	expect_spec_refused(&b, 0, "log of 0 bytes has no first event");
 	expect_spec_refused(&b, 31, "log of 31 bytes has no first event");
 	/* Every view from the legacy header to one byte short of the event. */
@@ -273,7 +266,7 @@ static void test_spec_reject_messages(void **state)
 	put_spec(&b, 2, 0);
 	b.b[28] = 0xff;
 	expect_spec_refused(&b, b.n, "first event's 255 data bytes do not fit");
-	b.b[28] = 28;				/* room for no vendorInfoSize byte */
+	b.b[28] = 28; /* room for no vendorInfoSize byte */
 	expect_spec_refused(&b, b.n, "first event's 28 data bytes do not fit");
 
 	b.n = 0;
@@ -292,7 +285,7 @@ static void test_spec_reject_messages(void **state)
 
 	b.n = 0;
 	put_spec(&b, 2, 0);
-	b.b[32 + 24] = 3;			/* one more than the data holds */
+	b.b[32 + 24] = 3; /* one more than the data holds */
 	expect_spec_refused(&b, b.n, "Spec ID event's 3 algorithms do not fit");
 }
 
@@ -312,11 +305,11 @@ static void test_event_reject_messages(void **state)
 	/* Every shorter view fails on the first field it cuts: header, SHA-1, SHA-256, size, data. */
 	for (size_t n = 0; n < want; n++)
 		expect_event_refused(ev, n, &algs,
-				     n < 12 ? "event header does not fit" :
-				     n < 12 + 2 + 20 ? "digest 0 does not fit" :
-				     n < 12 + 2 + 20 + 2 + 32 ? "digest 1 does not fit" :
-				     n < want - 8 ? "event data size does not fit" :
-				     "event's 8 data bytes do not fit");
+				     n < 12			? "event header does not fit"
+				     : n < 12 + 2 + 20		? "digest 0 does not fit"
+				     : n < 12 + 2 + 20 + 2 + 32 ? "digest 1 does not fit"
+				     : n < want - 8		? "event data size does not fit"
+						    : "event's 8 data bytes do not fit");
 
 	b.b[first + 8] = 0;
 	expect_event_refused(ev, want, &algs, "event carries 0 digests, the log declares 2");

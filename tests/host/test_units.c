@@ -22,13 +22,13 @@ static void test_constants(void **state)
 	assert_int_equal(PAGE_MASK, 0xfffffffffffff000ull);
 	assert_int_equal(GIB, 1073741824ull);
 	assert_int_equal(FOUR_GIB, 4294967296ull);
-	assert_int_equal(sizeof(PAGE_SIZE), 8);	/* 64-bit arithmetic wherever it is used */
+	assert_int_equal(sizeof(PAGE_SIZE), 8); /* 64-bit arithmetic wherever it is used */
 }
 
 struct align_case {
 	uint64_t v, align;
 	uint64_t down, up;
-	bool up_fits;		/* align_up_checked's answer; `up` is meaningful only then */
+	bool up_fits; /* align_up_checked's answer; `up` is meaningful only then */
 };
 
 static const struct align_case align_cases[] = {
@@ -63,7 +63,7 @@ static void test_align(void **state)
 			assert_int_equal(up, c->up);
 			assert_int_equal(align_up(c->v, c->align), c->up);
 		} else {
-			assert_int_equal(up, 0xdead);	/* untouched on refusal */
+			assert_int_equal(up, 0xdead); /* untouched on refusal */
 		}
 	}
 }
@@ -80,7 +80,7 @@ static const struct div_case div_cases[] = {
 	{ 10, 3, 4 },
 	{ 9, 3, 3 },
 	{ TOP, 1, TOP },
-	{ TOP, 2, 1ull << 63 },			/* where n + d - 1 would wrap */
+	{ TOP, 2, 1ull << 63 }, /* where n + d - 1 would wrap */
 	{ TOP, 4096, 1ull << 52 },
 	{ TOP - 4095, 4096, (1ull << 52) - 1 },
 	{ 5, TOP, 1 },

@@ -13,7 +13,7 @@
 struct conv_case {
 	uint16_t in[4];
 	size_t units;
-	const char *out;	/* NULL: rejected as not text */
+	const char *out; /* NULL: rejected as not text */
 };
 
 static const struct conv_case cases[] = {
@@ -25,18 +25,18 @@ static const struct conv_case cases[] = {
 	{ { 0xd7ff }, 1, "\xed\x9f\xbf" },
 	{ { 0xe000 }, 1, "\xee\x80\x80" },
 	{ { 0xffff }, 1, "\xef\xbf\xbf" },
-	{ { 0xd800, 0xdc00 }, 2, "\xf0\x90\x80\x80" },		/* U+10000 */
-	{ { 0xdbff, 0xdfff }, 2, "\xf4\x8f\xbf\xbf" },		/* U+10FFFF */
+	{ { 0xd800, 0xdc00 }, 2, "\xf0\x90\x80\x80" }, /* U+10000 */
+	{ { 0xdbff, 0xdfff }, 2, "\xf4\x8f\xbf\xbf" }, /* U+10FFFF */
 	{ { 0xd83d, 0xde00, 0x0021 }, 3, "\xf0\x9f\x98\x80!" },
-	{ { 0x0061, 0x0000, 0x0062 }, 3, "a" },			/* stops at NUL */
-	{ { 0x0061, 0x0062 }, 1, "a" },				/* stops at `units` */
+	{ { 0x0061, 0x0000, 0x0062 }, 3, "a" }, /* stops at NUL */
+	{ { 0x0061, 0x0062 }, 1, "a" },		/* stops at `units` */
 	{ { 0 }, 0, "" },
-	{ { 0xdc00 }, 1, NULL },				/* low surrogate alone */
-	{ { 0xd800 }, 1, NULL },				/* high at the end */
-	{ { 0xd800, 0xdc00 }, 1, NULL },			/* pair cut by `units` */
-	{ { 0xd800, 0x0041 }, 2, NULL },			/* high, then no low */
-	{ { 0xd800, 0xd800, 0xdc00 }, 3, NULL },		/* high, high */
-	{ { 0xd800, 0x0000 }, 2, NULL },			/* high, then NUL */
+	{ { 0xdc00 }, 1, NULL },		 /* low surrogate alone */
+	{ { 0xd800 }, 1, NULL },		 /* high at the end */
+	{ { 0xd800, 0xdc00 }, 1, NULL },	 /* pair cut by `units` */
+	{ { 0xd800, 0x0041 }, 2, NULL },	 /* high, then no low */
+	{ { 0xd800, 0xd800, 0xdc00 }, 3, NULL }, /* high, high */
+	{ { 0xd800, 0x0000 }, 2, NULL },	 /* high, then NUL */
 };
 
 static void test_conversions(void **state)
@@ -51,7 +51,7 @@ static void test_conversions(void **state)
 		if (!cases[i].out) {
 			if (rc != CL_E_OPTIONS_NOT_TEXT)
 				fail_msg("case %zu: %s, expected rejection", i, cl_status_name(rc));
-			assert_int_equal(len, 99);	/* untouched on failure */
+			assert_int_equal(len, 99); /* untouched on failure */
 			continue;
 		}
 		if (rc)
@@ -64,7 +64,7 @@ static void test_conversions(void **state)
 /* The output buffer must hold every byte plus the NUL, and no more is written. */
 static void test_capacity(void **state)
 {
-	const uint16_t in[] = { 'a', 0x00e9, 0x20ac };	/* 1 + 2 + 3 bytes */
+	const uint16_t in[] = { 'a', 0x00e9, 0x20ac }; /* 1 + 2 + 3 bytes */
 	char out[8];
 	size_t len;
 	struct diag d;

@@ -20,8 +20,8 @@
 struct utf8_case {
 	const char *name;
 	uint8_t bytes[5];
-	size_t n;		/* bytes given to the decoder */
-	size_t len;		/* bytes it must take */
+	size_t n;   /* bytes given to the decoder */
+	size_t len; /* bytes it must take */
 	uint32_t cp;
 };
 

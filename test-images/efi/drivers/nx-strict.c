@@ -19,19 +19,19 @@
 
 #include "fw/memory_attributes.h"
 
-#define PTE_P		0x1ull
-#define PTE_W		0x2ull
-#define PTE_US		0x4ull
-#define PTE_PS		0x80ull			/* a large page (level 2 or 3) */
-#define PTE_PAT_4K	0x80ull			/* PAT, in a 4 KiB entry */
-#define PTE_PAT_LARGE	0x1000ull		/* PAT, in a large entry */
-#define PTE_NX		(1ull << 63)
-#define PTE_ADDR	0x000ffffffffff000ull
-#define PTE_FLAGS	(~PTE_ADDR)
+#define PTE_P	      0x1ull
+#define PTE_W	      0x2ull
+#define PTE_US	      0x4ull
+#define PTE_PS	      0x80ull	/* a large page (level 2 or 3) */
+#define PTE_PAT_4K    0x80ull	/* PAT, in a 4 KiB entry */
+#define PTE_PAT_LARGE 0x1000ull /* PAT, in a large entry */
+#define PTE_NX	      (1ull << 63)
+#define PTE_ADDR      0x000ffffffffff000ull
+#define PTE_FLAGS     (~PTE_ADDR)
 
-#define MSR_EFER	0xc0000080u
-#define EFER_NXE	(1ull << 11)
-#define CR0_WP		(1ull << 16)
+#define MSR_EFER 0xc0000080u
+#define EFER_NXE (1ull << 11)
+#define CR0_WP	 (1ull << 16)
 
 static EFI_ALLOCATE_PAGES firmware_allocate;
 static EFI_FREE_PAGES firmware_free;
@@ -127,8 +127,8 @@ static UINT64 *leaf_within(UINT64 addr, UINT64 end, int *ret_level)
 
 	for (int level = 4; level >= 1; level--) {
 		UINT64 *e = entry_of(table, addr, level);
-		BOOLEAN whole = !(addr & (level_size(level) - 1)) &&
-				end - addr >= level_size(level);
+		BOOLEAN whole =
+			!(addr & (level_size(level) - 1)) && end - addr >= level_size(level);
 
 		if (!(*e & PTE_P))
 			return NULL;
@@ -236,8 +236,8 @@ static struct memory_attribute_protocol attrs_protocol = {
 	.clear = attrs_clear,
 };
 
-static EFI_STATUS EFIAPI strict_allocate(EFI_ALLOCATE_TYPE type, EFI_MEMORY_TYPE mem,
-					 UINTN pages, EFI_PHYSICAL_ADDRESS *addr)
+static EFI_STATUS EFIAPI strict_allocate(EFI_ALLOCATE_TYPE type, EFI_MEMORY_TYPE mem, UINTN pages,
+					 EFI_PHYSICAL_ADDRESS *addr)
 {
 	EFI_STATUS st = firmware_allocate(type, mem, pages, addr);
 
