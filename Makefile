@@ -226,7 +226,8 @@ $(BUILD)/lint/%.tidy: %.c .clang-tidy
 FORMAT_SRCS := $(shell find core efi relocate include test-images tests -name '*.[ch]' 2>/dev/null)
 
 lint: $(LINT_TIDY)
-	clang-format --dry-run -Werror --style=file $(FORMAT_SRCS)
+	@echo "clang-format --dry-run -Werror (every C file)"
+	@clang-format --dry-run -Werror --style=file $(FORMAT_SRCS)
 	cppcheck $(CPPCHECK_FLAGS) $(INCS) core relocate
 	cppcheck $(CPPCHECK_FLAGS) $(CPPCHECK_EFI) efi
 	@! grep -rnE 'CHAINLOAD_TEST_|#if.*FAULT_' efi core relocate include --exclude=fault.h || \
