@@ -60,19 +60,6 @@ tpm_events() {
 	echo "$out"
 }
 
-# Initrd files concatenated as the kernel sees them: each 4-byte aligned,
-# zero padding between: concat_initrds OUT FILE...
-concat_initrds() {
-	local out=$1 f pad
-	shift
-	: >"$out"
-	for f in "$@"; do
-		pad=$(((4 - $(stat -c %s "$out") % 4) % 4))
-		head -c "$pad" /dev/zero >>"$out"
-		cat "$f" >>"$out"
-	done
-}
-
 # What chainload (or the firmware, for the kernel) measured, judged from the
 # guest's event log: expect_measured NAME KERNEL INITRD_IMAGE CMDLINE
 # KERNEL_EVENTS. The kernel's PE hash must appear KERNEL_EVENTS times in
