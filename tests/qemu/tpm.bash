@@ -71,7 +71,7 @@ expect_measured() {
 	local events want got pcr9 n
 	events=$(tpm_events "$name")
 	n=$(grep -c '^event ' "$events" || true)
-	record "$([ "$n" -gt 0 ]; echo $?)" "the guest printed the TPM event log ($n events, $events)"
+	expect "the guest printed the TPM event log ($n events, $events)" [ "$n" -gt 0 ]
 	want=$(python3 "$ROOT/tests/qemu/pe-hash.py" "$kernel")
 	n=$(grep -c "^event 4 0x80000003 $want " "$events" || true)
 	expect_eq "PCR 4 EV_EFI_BOOT_SERVICES_APPLICATION events with the kernel's PE hash" \
