@@ -160,6 +160,15 @@ payload_bytes() {
 	echo $(($(stat -c %s "$1") - (sects + 1) * 512))
 }
 
+# Pages the kernel's payload and the initrd image (the initrds as the
+# kernel sees them) take, counted from the files: segment_pages KERNEL INITRD...
+segment_pages() {
+	local kernel=$1 joined=$SCRATCH/segment-pages-initrd.bin
+	shift
+	concat_initrds "$joined" "$@"
+	echo $((($(payload_bytes "$kernel") + 4095) / 4096 + ($(stat -c %s "$joined") + 4095) / 4096))
+}
+
 # The shell's `memmap` summary lines for chainload's own memory types, from
 # the part of the log after the line MEMMAP-<WHEN>.
 loader_pages() {
@@ -167,11 +176,42 @@ loader_pages() {
 		grep -aE '^ *Loader(Code|Data) *:' | tr -s ' '
 }
 
-# startup.nsh lines that end a leak check begun with `memmap > \before.txt`:
+# The startup.nsh line that begins a leak check: the memory map before the
+# launches, into \before.txt.
+nsh_memmap_begin() {
+	printf '%s\n' 'memmap > \before.txt'
+}
+
+# startup.nsh lines that end a leak check begun with nsh_memmap_begin:
 # take the map again and print both, marked for loader_pages.
 nsh_memmap_report() {
 	printf '%s\n' 'memmap > \after.txt' 'echo MEMMAP-BEFORE' 'type \before.txt' \
 		'echo MEMMAP-AFTER' 'type \after.txt'
+}
+
+# startup.nsh lines that run each command of "$@" between the markers
+# BAD-CASE-N and "BAD-CASE-N returned <lasterror>", N from 0.
+nsh_cases() {
+	local i=0 command
+	for command in "$@"; do
+		echo "echo BAD-CASE-$i"
+		printf '%s\n' "$command"
+		echo "echo BAD-CASE-$i returned %lasterror%"
+		i=$((i + 1))
+	done
+}
+
+# What chainload printed between the markers of case N (nsh_cases).
+case_lines() {
+	log_text | sed -n "/^BAD-CASE-$1\$/,/^BAD-CASE-$1 returned /p" | grep -a '^chainload: ' || true
+}
+
+# Case N (nsh_cases) printed exactly LINE, nothing else, and returned a
+# non-success status to the shell: expect_case_error N LINE.
+expect_case_error() {
+	expect_eq "case $1's chainload output" "$(case_lines "$1")" "$2"
+	expect "case $1 returned a non-success status to the shell" \
+		log_has -E "^BAD-CASE-$1 returned 0x[0-9A-Fa-f]*[1-9A-Fa-f][0-9A-Fa-f]*$"
 }
 
 # The launches between `memmap` dumps MEMMAP-BEFORE and MEMMAP-AFTER left
