@@ -2,7 +2,9 @@
 # Debian's own kernel must reach userspace with exactly our command line, our
 # initrd bytes and everything a UEFI loader owes Linux (tests/guest/checks:
 # framebuffer, ACPI, EFI variables, RNG seed, memory, memory map, Secure
-# Boot state), loaded in place and with --force-copy. The guest's /init is
+# Boot state), loaded in place and with --force-copy (every page copied by
+# the stub, none read in place; the guest's payload SHA-256 says the bytes
+# arrived). The guest's /init is
 # tests/guest/init.sh. The first boot has an RNG (virtio-rng), the second
 # none, so the seed check is seen to pass both ways.
 set -euo pipefail
@@ -21,6 +23,7 @@ expect_eq "guest EFI" "$(guest_value efi)" yes
 expect_handoff_matches_loader
 boot_debian_checked force-copy "$MACHINE_WORDS chainload.expect_rng=0" \
 	--loader-args "--force-copy -v"
+expect_all_pages_copied "$DEBIAN_KERNEL" "$SCRATCH/initramfs-force-copy.gz"
 expect_eq "guest EFI" "$(guest_value efi)" yes
 expect_handoff_matches_loader
 finish

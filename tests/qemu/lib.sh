@@ -137,6 +137,14 @@ expect_tk_all_ok() {
 	expect "the test kernel printed tk: PASS" log_has -x 'tk: PASS'
 }
 
+# The test kernel's checks NAME... ran and passed ("tk: NAME: ok").
+expect_tk_ok() {
+	local name
+	for name in "$@"; do
+		expect_line "tk: $name: ok"
+	done
+}
+
 # The value of the guest's "GUEST: KEY=VALUE" line (first one), verbatim.
 guest_value() {
 	log_text | sed -n "s/^GUEST: $1=//p" | head -n1 || true
@@ -167,6 +175,16 @@ segment_pages() {
 	shift
 	concat_initrds "$joined" "$@"
 	echo $((($(payload_bytes "$kernel") + 4095) / 4096 + ($(stat -c %s "$joined") + 4095) / 4096))
+}
+
+# --force-copy took effect: chainload -v reports no page read in place and
+# every page of the kernel's payload and of the initrds copied by the stub.
+# expect_all_pages_copied KERNEL INITRD... after a boot with -v.
+expect_all_pages_copied() {
+	local pages
+	pages=$(segment_pages "$@")
+	expect "no page read in place, all $pages copied by the stub (-v)" \
+		log_has -E "^  pages: 0 read in place, $pages copied by the stub "
 }
 
 # The shell's `memmap` summary lines for chainload's own memory types, from
