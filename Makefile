@@ -202,7 +202,8 @@ coverage: $(addprefix $(COV_DIR)/test_,$(HOST_TESTS))
 	gcovr --root . --object-directory $(COV_DIR)/obj --filter 'core/' \
 		--filter 'relocate/identmap\.c' --sort-percentage $(COV_DIR)/obj
 
-# Lint: cppcheck and clang-tidy (.clang-tidy) over core/, relocate/ and efi/;
+# Lint: cppcheck and clang-tidy (.clang-tidy) over core/, relocate/ and efi/,
+# shellcheck over the shell scripts;
 # what is suppressed, and why, is in tools/cppcheck-suppressions.txt and
 # .clang-tidy.  efi/ is read with the EFI build's flags (gnu-efi headers).
 CPPCHECK_FLAGS := --std=c11 --enable=warning,style,performance,portability --inline-suppr \
@@ -230,9 +231,15 @@ $(BUILD)/lint/%.tidy: %.c .clang-tidy $(wildcard include/*.h core/*.h relocate/*
 		2>$@.err || { cat $@.err; exit 1; }
 	@touch $@
 
+# Every shell script, sourced files included (.shellcheckrc: follow them
+# beside their sourcer); a silenced finding says why at its line.
+SHELL_SCRIPTS := .ci/run $(wildcard *.sh tools/*.sh tests/*/*.sh tests/*/*.bash \
+	tests/guest/checks/*.sh)
+
 lint: $(LINT_TIDY)
 	cppcheck $(CPPCHECK_FLAGS) -Iinclude -Icore -Irelocate core relocate
 	cppcheck $(CPPCHECK_FLAGS) $(CPPCHECK_EFI) efi
+	shellcheck -x $(SHELL_SCRIPTS)
 	@echo "lint: no findings"
 
 # The EFI binary built by clang (gnu-efi's crt0 and linker script, GNU ld),

@@ -28,15 +28,15 @@ tpm_start() {
 		--ctrl type=unixio,path="$TPM_DIR/sock" --terminate --daemon \
 		--pid file="$TPM_DIR/pid" --log file="$TPM_DIR/log" ||
 		abort "swtpm did not start (tools/install-deps.sh installs swtpm)"
-	local i
-	for i in $(seq 50); do
+	for _ in $(seq 50); do
 		[ -S "$TPM_DIR/sock" ] && break
 		sleep 0.1
 	done
 	[ -S "$TPM_DIR/sock" ] || abort "swtpm made no socket (log: $TPM_DIR/log)"
+	# shellcheck disable=SC2034 # the scenarios pass it to boot
 	TPM_QEMU_ARGS=(--qemu-arg -chardev --qemu-arg "socket,id=chrtpm,path=$TPM_DIR/sock"
-		--qemu-arg -tpmdev --qemu-arg emulator,id=tpm0,chardev=chrtpm
-		--qemu-arg -device --qemu-arg tpm-tis,tpmdev=tpm0)
+		--qemu-arg -tpmdev --qemu-arg "emulator,id=tpm0,chardev=chrtpm"
+		--qemu-arg -device --qemu-arg "tpm-tis,tpmdev=tpm0")
 }
 
 # Stop swtpm if QEMU never connected (it ends by itself otherwise) and
