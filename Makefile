@@ -193,7 +193,7 @@ test-extra:
 	$(MAKE) coverage
 
 # Lint: clang-format (check only), cppcheck and clang-tidy (.clang-tidy)
-# over core/, relocate/ and efi/;
+# over core/, relocate/ and efi/, shellcheck over the shell scripts;
 # what is suppressed, and why, is in tools/cppcheck-suppressions.txt and
 # .clang-tidy.  efi/ is read with the EFI build's flags (gnu-efi headers).
 CPPCHECK_FLAGS := --std=c11 --enable=warning,style,performance,portability --inline-suppr \
@@ -225,6 +225,11 @@ $(BUILD)/lint/%.tidy: %.c .clang-tidy
 # `clang-format -i FILE` formats one).
 FORMAT_SRCS := $(shell find core efi relocate include test-images tests -name '*.[ch]' 2>/dev/null)
 
+# Every shell script, sourced files included (.shellcheckrc: follow them
+# beside their sourcer); a silenced finding says why at its line.
+SHELL_SCRIPTS := .ci/run $(wildcard *.sh tools/*.sh tests/*/*.sh tests/*/*.bash \
+	tests/guest/checks/*.sh)
+
 lint: $(LINT_TIDY)
 	@echo "clang-format --dry-run -Werror (every C file)"
 	@clang-format --dry-run -Werror --style=file $(FORMAT_SRCS)
@@ -232,6 +237,7 @@ lint: $(LINT_TIDY)
 	cppcheck $(CPPCHECK_FLAGS) $(CPPCHECK_EFI) efi
 	@! grep -rnE 'CHAINLOAD_TEST_|#if.*FAULT_' efi core relocate include --exclude=fault.h || \
 		{ echo "lint: a test knob outside efi/fw/fault.h's inject_fault()" >&2; exit 1; }
+	shellcheck -x $(SHELL_SCRIPTS)
 	@echo "lint: no findings"
 
 # The EFI binary built by clang (gnu-efi's crt0 and linker script, GNU ld),

@@ -13,6 +13,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The boots are the QEMU test library's (guest_boot, write_crlf, clean_log).
+# shellcheck source-path=SCRIPTDIR source=../tests/qemu/guest.bash
+. "$ROOT/tests/qemu/guest.bash"
 OUT=$ROOT/build/bench
 runs=3
 initrd_mib=32
@@ -28,9 +31,9 @@ while [ $# -gt 0 ]; do
 done
 
 # The startup.nsh of one configuration: a marker, then the boot command.
-write_startup() {
+write_bench_startup() {
 	local out=$1 command=$2
-	printf '@echo -off\r\nfs0:\r\necho BENCH-START\r\n%s\r\nreset -s\r\n' "$command" >"$out"
+	printf '%s\n' '@echo -off' 'fs0:' 'echo BENCH-START' "$command" 'reset -s' | write_crlf "$out"
 }
 
 # One boot; prints the seconds from BENCH-START to "Linux version".
@@ -41,9 +44,9 @@ time_boot() {
 		*BENCH-START*) [ -n "$start" ] || start=$EPOCHREALTIME ;;
 		*"Linux version"*) [ -n "$end" ] || end=$EPOCHREALTIME ;;
 		esac
-	done < <("$ROOT/run-ovmf.sh" --no-build --timeout 180 --log "$log" \
-		--startup "$startup" --esp-file "$kernel:/boot/vmlinuz" \
-		--esp-file "$initrd:/boot/initrd.img" --expect-exit 0 2>&1 || true)
+	done < <( (guest_boot --timeout 180 --log "$log" --startup "$startup" \
+		--esp-file "$kernel:/boot/vmlinuz" --esp-file "$initrd:/boot/initrd.img" \
+		--expect-exit 0) 2>&1 || true)
 	if [ -z "$start" ] || [ -z "$end" ]; then
 		echo "bench: no kernel start in $log" >&2
 		return 1
@@ -77,7 +80,7 @@ main() {
 	printf '%-22s %s\n' "configuration" "seconds to 'Linux version' (median of $runs, TCG)"
 	for i in "${!names[@]}"; do
 		name=${names[$i]}
-		write_startup "$OUT/$name.nsh" "${commands[$i]}"
+		write_bench_startup "$OUT/$name.nsh" "${commands[$i]}"
 		times=''
 		for _ in $(seq "$runs"); do
 			t=$(time_boot "$OUT/$name.nsh" "$OUT/$name.log")
@@ -88,7 +91,7 @@ main() {
 	done
 	echo
 	echo "chainload's own phase timings, last in-place run:"
-	sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$OUT/chainload.log" |
+	clean_log "$OUT/chainload.log" |
 		grep -aE '^  (pages|time|kernel):|^chainload: (verify|\\)' || true
 }
 

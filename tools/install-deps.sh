@@ -7,9 +7,9 @@ set -euo pipefail
 
 # What a fresh Debian 12 lacks for: the EFI build (gcc, binutils, gnu-efi),
 # host tests (cmocka), the fuzzers (clang, its sanitizer and libFuzzer
-# runtimes, llvm-symbolizer from llvm), lint (clang-tidy, cppcheck),
-# coverage (gcovr), the QEMU runs (qemu, OVMF),
-# the ESP image (mtools, sfdisk from fdisk), the Debian-kernel guest
+# runtimes, llvm-symbolizer from llvm), lint (clang-tidy, cppcheck,
+# and for the scripts shellcheck), coverage (gcovr), the QEMU runs (qemu,
+# OVMF), the ESP image (mtools, sfdisk from fdisk), the Debian-kernel guest
 # (busybox-static, cpio, gzip) and the Secure Boot and measured-boot runs
 # (sbsigntool and openssl to sign, shim-unsigned for a shim to sign, swtpm
 # for a TPM, python3 to read its log).
@@ -21,6 +21,7 @@ PACKAGES=(
 	llvm
 	clang-tidy
 	cppcheck
+	shellcheck
 	gcovr
 	libcmocka-dev
 	qemu-system-x86

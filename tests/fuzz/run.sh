@@ -12,6 +12,12 @@ dir=$1
 shift
 time=${FUZZ_TIME:-25}
 failed=0
+
+# How many entries the directory holds.
+entries() {
+	find "$1" -mindepth 1 -maxdepth 1 | wc -l
+}
+
 for t in "$@"; do
 	mkdir -p "$dir/corpus/$t"
 	log=$dir/$t.log
@@ -23,7 +29,7 @@ for t in "$@"; do
 		# The log may hold input bytes; the last stats block is the run's.
 		runs=$(grep -a '^stat::number_of_executed_units:' "$log" | tail -n 1 | tr -dc 0-9)
 		echo "fuzz_$t: ok, ${runs:-?} inputs in $(($(date +%s) - start)) s," \
-			"corpus $(ls "$dir/corpus/$t" | wc -l) + $(ls "tests/fuzz/corpus/$t" | wc -l) seeds"
+			"corpus $(entries "$dir/corpus/$t") + $(entries "tests/fuzz/corpus/$t") seeds"
 	else
 		echo "fuzz_$t: FAILED after $(($(date +%s) - start)) s; the end of $log:" >&2
 		grep -av '^#' "$log" | tail -n 40 >&2

@@ -1,11 +1,13 @@
 #!/bin/bash
 # Bad input, all in one shell session: each case must print its one-line
 # error (file, problem, EFI status name) and return to the shell, which goes
-# on to the next line.  A --dry-run of a good kernel follows: it must do all
+# on to the next line; each case's line is judged between its own markers.
+# A --dry-run of a good kernel follows: it must do all
 # the work, say so and return EFI_SUCCESS.  `memmap` before and after shows
 # that none of these launches left loader pages behind.  A 256 MiB guest makes the 300 MiB
 # initrd too large for any memory.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 ensure_built
@@ -15,6 +17,7 @@ d=$SCRATCH
 # A copy of the test kernel with bytes patched at OFFSET: patched NAME OFFSET PRINTF-BYTES.
 patched() {
 	cp "$TESTKERN" "$d/$1"
+	# shellcheck disable=SC2059 # the bytes are given as printf escapes
 	printf "$3" | dd of="$d/$1" bs=1 seek=$(($2)) conv=notrunc status=none
 }
 
@@ -66,38 +69,32 @@ expected=(
 {
 	echo '@echo -off'
 	echo 'fs0:'
-	echo 'memmap > \before.txt'
-	for i in "${!cases[@]}"; do
-		echo "${cases[$i]}"
-		echo "echo BAD-CASE-$i returned %lasterror%"
-	done
-	echo "$loader -n -v -i \\bad\\random \\bad\\smallcmd x"
+	nsh_memmap_begin
+	nsh_cases "${cases[@]}"
+	printf '%s\n' "$loader -n -v -i \\bad\\random \\bad\\smallcmd x"
 	echo 'echo DRY-RUN returned %lasterror%'
 	nsh_memmap_report
 	echo 'reset -s'
-} | sed 's/$/\r/' >"$d/startup.nsh"
+} | write_crlf "$d/startup.nsh"
 
 boot bad-input --timeout 180 --memory 256 --startup "$d/startup.nsh" --expect-exit 0 \
 	--esp-file "$d/empty:/bad/empty" --esp-file "$d/random:/bad/random" \
 	--esp-file "$d/old:/bad/old" --esp-file "$d/no64:/bad/no64" \
 	--esp-file "$d/short:/bad/short" --esp-file "$d/smallcmd:/bad/smallcmd" \
 	--esp-file "$d/huge.img:/bad/huge.img"
+expect_boot_pass
 
 for i in "${!cases[@]}"; do
-	expect_line "${expected[$i]}"
-	# The shell ran the next line, with chainload's non-success status.
-	ok=0
-	log_text | grep -aqE "^BAD-CASE-$i returned 0x[0-9A-Fa-f]*[1-9A-Fa-f][0-9A-Fa-f]*$" || ok=1
-	record $ok "case $i returned a non-success status to the shell"
+	# Its own line, and the shell ran the next line with chainload's non-success status.
+	expect_case_error "$i" "${expected[$i]}"
 done
 
 expect_line "chainload: dry run: stopping before ExitBootServices"
 expect_line "DRY-RUN returned 0x0"
 # The kernel's payload pages (file less setup sectors) and the 8 KiB initrd's 2.
-pages=$((($(payload_bytes "$TESTKERN") + 4095) / 4096 + 2))
-ok=0
-log_text | grep -aqE "^  pages: $pages read in place, 0 copied by the stub" || ok=1
-record $ok "the dry run read the kernel's and initrd's $pages pages in place"
+pages=$(segment_pages "$TESTKERN" "$d/random")
+expect "the dry run read the kernel's and initrd's $pages pages in place" \
+	log_has -E "^  pages: $pages read in place, 0 copied by the stub"
 
 # Loader pages (chainload's own type) are the same before and after.
 expect_no_loader_leak

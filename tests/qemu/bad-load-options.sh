@@ -61,15 +61,12 @@ expect_boot_pass
 # Exactly these errors, in BootOrder order: nothing else failed, nothing crashed.
 got=$(log_text | grep -a '^chainload: ' || true)
 want=$(printf '%s\n' "${expected[@]}")
-ok=0
-[ "$got" = "$want" ] || ok=1
-record $ok "the chainload lines are the ${#expected[@]} expected errors, in order"
-[ "$ok" -eq 0 ] || diff <(echo "$want") <(echo "$got") | sed 's/^/    /' || true
+expect "the chainload lines are the ${#expected[@]} expected errors, in order" [ "$got" = "$want" ]
+[ "$got" = "$want" ] || diff <(echo "$want") <(echo "$got") | sed 's/^/    /' || true
 for i in "${!expected[@]}"; do
 	expect_line "${expected[$i]}"
-	ok=0
-	log_text | grep -aqE "^BdsDxe: failed to start Boot[0-9A-F]{4} \"chainload $i\" from .*: (Invalid Parameter|Not Found)$" || ok=1
-	record $ok "entry $i returned an error status to the boot manager"
+	expect "entry $i returned an error status to the boot manager" log_has -E \
+		"^BdsDxe: failed to start Boot[0-9A-F]{4} \"chainload $i\" from .*: (Invalid Parameter|Not Found)$"
 done
 expect_line "CHAINLOAD-RUN: loader returned to the boot manager, which started the shell"
 finish

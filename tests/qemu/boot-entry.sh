@@ -13,12 +13,16 @@ set -euo pipefail
 
 # The boot manager started entry "chainload 0" and no shell ran before the kernel.
 expect_started_by_firmware() {
-	local ok=0
-	log_text | grep -aqE '^BdsDxe: starting Boot[0-9A-F]{4} "chainload 0" from .*\\EFI\\chainload\\chainload\.efi$' || ok=1
-	record $ok "the boot manager started the entry \"chainload 0\""
-	ok=0
-	! log_text | grep -aq 'UEFI Interactive Shell' || ok=1
-	record $ok "no UEFI shell ran in the second run"
+	expect "the boot manager started the entry \"chainload 0\"" log_has -E \
+		'^BdsDxe: starting Boot[0-9A-F]{4} "chainload 0" from .*\\EFI\\chainload\\chainload\.efi$'
+	expect "no UEFI shell ran in the second run" ! log_has 'UEFI Interactive Shell'
+}
+
+# Both Boot Loader Interface times are decimal and init comes before exec:
+# bli_times_ordered INIT EXEC.
+# shellcheck disable=SC2317 # called through expect
+bli_times_ordered() {
+	[[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ ]] && [ "$1" -gt 0 ] && [ "$2" -gt "$1" ]
 }
 
 ensure_built
@@ -31,9 +35,8 @@ boot testkern --mode entry --entry-bom --timeout 120 --kernel "$TESTKERN" \
 expect_boot_pass
 expect_tk_all_ok
 expect_started_by_firmware
-ok=0
-log_text | grep -aqE '^chainload: \\boot\\vmlinuz .*, 2 initrds \(5 KiB\), command line [0-9]+ bytes$' || ok=1
-record $ok "one summary line: kernel, 2 initrds, command-line length"
+expect "one summary line: kernel, 2 initrds, command-line length" log_has -E \
+	'^chainload: \\boot\\vmlinuz .*, 2 initrds \(5 KiB\), command line [0-9]+ bytes$'
 
 "$ROOT/tests/guest/fetch-debian-kernel.sh"
 kernel=$ROOT/build/debian/vmlinuz
@@ -56,13 +59,10 @@ expect_eq "guest payload sha256" "$(guest_value payload_sha256)" \
 expect_eq "LoaderDevicePartUUID" "$(guest_value bli_LoaderDevicePartUUID)" "$part"
 expect_eq "LoaderImageIdentifier" "$(guest_value bli_LoaderImageIdentifier)" "$image"
 info=$(guest_value bli_LoaderInfo)
-ok=0
-[[ $info == "chainload "?* ]] || ok=1
-record $ok "LoaderInfo is \"chainload VERSION\" (got \"$info\")"
+expect "LoaderInfo is \"chainload VERSION\" (got \"$info\")" [ "${info#chainload ?}" != "$info" ]
 init=$(guest_value bli_LoaderTimeInitUSec)
 exec_t=$(guest_value bli_LoaderTimeExecUSec)
-ok=0
-[[ $init =~ ^[0-9]+$ && $exec_t =~ ^[0-9]+$ ]] && [ "$init" -gt 0 ] && [ "$exec_t" -gt "$init" ] || ok=1
-record $ok "LoaderTimeInitUSec < LoaderTimeExecUSec, both decimal (got $init, $exec_t)"
+expect "LoaderTimeInitUSec < LoaderTimeExecUSec, both decimal (got $init, $exec_t)" \
+	bli_times_ordered "$init" "$exec_t"
 expect_line "CHAINLOAD-VERDICT: PASS"
 finish

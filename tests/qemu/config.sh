@@ -11,33 +11,28 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-# zlib CRC-32 of stdin, 8 lowercase hex digits (gzip's trailer carries it).
-crc32_hex() {
-	gzip -1 -c | tail -c 8 | head -c 4 | od -An -tx4 --endian=little | tr -d ' \n'
-}
-
 ensure_built
 require_file "$TESTKERN" "make test-images"
 d=$SCRATCH
 random_file "$d/a.img" 1001
 random_file "$d/b.img" 5003
 # What the kernel must see: a.img, 3 bytes of padding to a multiple of 4, b.img.
-{ cat "$d/a.img"; head -c 3 /dev/zero; cat "$d/b.img"; } >"$d/joined.img"
+concat_initrds "$d/joined.img" "$d/a.img" "$d/b.img"
 tk="tk.load=$TK_LOAD_RELOC $TK_MACHINE tk.initrd_size=$(stat -c %s "$d/joined.img")"
 tk="$tk tk.initrd_crc32=$(crc32_hex <"$d/joined.img")"
 options="console=ttyS0 chainload.test=config"
 tk="$tk tk.cmdline_crc32=$(printf '%s' "$options $tk" | crc32_hex)"
 
-printf '%s\r\n' '# A BLS Type #1 entry, CRLF line ends' 'title   Test kernel' 'version 1.0' \
+printf '%s\n' '# A BLS Type #1 entry, CRLF line ends' 'title   Test kernel' 'version 1.0' \
 	'linux   /boot/vmlinuz' 'initrd  /boot/a.img' 'options console=ttyS0' \
-	'bogus-key is warned about' '' 'options    chainload.test=config   ' >"$d/test.conf"
+	'bogus-key is warned about' '' 'options    chainload.test=config   ' | write_crlf "$d/test.conf"
 {
 	echo '@echo -off'
 	echo 'fs0:'
 	printf '%s\n' "\\EFI\\chainload\\chainload.efi -v -i \\boot\\b.img --config \\loader\\entries\\test.conf $tk"
 	echo 'echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%'
 	echo 'reset -s'
-} | sed 's/$/\r/' >"$d/startup.nsh"
+} | write_crlf "$d/startup.nsh"
 
 boot config --timeout 120 --startup "$d/startup.nsh" --esp-file "$TESTKERN:/boot/vmlinuz" \
 	--esp-file "$d/a.img:/boot/a.img" --esp-file "$d/b.img:/boot/b.img" \

@@ -2,10 +2,11 @@
 # Debian's own kernel must reach userspace with exactly our command line, our
 # initrd bytes and everything a UEFI loader owes Linux (tests/guest/checks:
 # framebuffer, ACPI, EFI variables, RNG seed, memory, memory map, Secure
-# Boot state), loaded in place and with --force-copy. The guest's /init is
-# tests/guest/init.sh. The first boot has an RNG (virtio-rng) and a display
-# told another resolution than its default, the second neither, so the seed
-# and mode checks are seen to pass both ways.
+# Boot state), loaded in place and with --force-copy (every page copied by
+# the stub, none read in place; the guest's payload SHA-256 says the bytes
+# arrived). The guest's /init is tests/guest/init.sh. The first boot has an
+# RNG (virtio-rng) and a display told another resolution than its default,
+# the second neither, so the seed and mode checks are seen to pass both ways.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -23,6 +24,7 @@ expect_eq "guest EFI" "$(guest_value efi)" yes
 expect_handoff_matches_machine 1024x768
 boot_debian_checked force-copy "$MACHINE_WORDS chainload.expect_rng=0 chainload.expect_fb=$FB_DEFAULT" \
 	--loader-args "--force-copy -v"
+expect_all_pages_copied "$DEBIAN_KERNEL" "$SCRATCH/initramfs-force-copy.gz"
 expect_eq "guest EFI" "$(guest_value efi)" yes
 expect_handoff_matches_machine "$FB_DEFAULT"
 finish

@@ -1,11 +1,14 @@
 # shellcheck shell=bash
 # Shared helpers of the QEMU scenarios (tests/qemu/*.sh); source it first.
-# A scenario boots through run-ovmf.sh with `boot`, states what it expects
-# with the expect_* helpers (each failed check prints why and is counted),
-# and ends with `finish`, which prints a summary and sets the exit status.
+# A scenario boots with `boot` (guest.bash: the ESP, QEMU and the verdict),
+# states what it expects with `expect` and the expect_* helpers (each failed
+# check prints why and is counted), and ends with `finish`, which prints a
+# summary and sets the exit status.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=guest.bash
+. "$ROOT/tests/qemu/guest.bash"
 SCENARIO=$(basename "$0" .sh)
 # Per-scenario scratch files and serial logs, kept for inspection.
 SCRATCH=$ROOT/build/qemu/$SCENARIO
@@ -40,6 +43,20 @@ record() {
 	fi
 }
 
+# One check: expect WHAT COMMAND [ARG...] passes iff COMMAND succeeds;
+# expect WHAT ! COMMAND [ARG...] passes iff it fails.
+expect() {
+	local what=$1 ok=0 negate=0
+	shift
+	if [ "$1" = '!' ]; then
+		negate=1
+		shift
+	fi
+	"$@" || ok=1
+	[ "$negate" -eq 0 ] || ok=$((1 - ok))
+	record $ok "$what"
+}
+
 # Stop at once when the scenario cannot run at all (missing input).
 abort() {
 	say "FAIL: $*"
@@ -63,61 +80,70 @@ random_file() {
 	head -c "$2" /dev/urandom >"$1"
 }
 
-# Boot once through run-ovmf.sh: boot NAME [run-ovmf options]. Never fails;
-# sets boot_status (run-ovmf's: 0 = guest verdict pass) and boot_log.
+# Boot once: boot NAME [options of guest.bash, see run-ovmf.sh -h]. Never
+# fails; sets boot_status (0: the verdict is pass) and boot_log. Every boot
+# is a check of its own: QEMU must really have run (its run marker), so
+# that no check below can read a log an earlier run left.
 boot() {
-	local name=$1
+	local name=$1 log
 	shift
 	boot_log=$LOG_DIR/$SCENARIO-$name.log
-	say "boot $name: run-ovmf.sh $*"
-	# CHAINLOAD_EFI: boot another loader binary (e.g. a clang build).
+	for log in "$boot_log" "${boot_log%.log}.register.log"; do
+		rm -f "$log" "$(run_marker "$log")"
+	done
+	say "boot $name: $*"
 	set +e
-	"$ROOT/run-ovmf.sh" --no-build --log "$boot_log" \
-		${CHAINLOAD_EFI:+--efi "$CHAINLOAD_EFI"} "$@"
+	(
+		set -e
+		# CHAINLOAD_EFI: boot another loader binary (e.g. a clang build).
+		guest_boot --log "$boot_log" ${CHAINLOAD_EFI:+--efi "$CHAINLOAD_EFI"} "$@"
+	)
 	boot_status=$?
 	set -e
+	expect "boot $name: QEMU ran (run marker: $(paste -sd' ' "$(run_marker "$boot_log")" 2>/dev/null || echo none))" \
+		[ -f "$(run_marker "$boot_log")" ]
 }
 
 # The last boot's serial log without terminal escapes and carriage returns.
-# Always succeeds: a reader that stops early (grep -q) must not turn the
-# pipeline into a failure under pipefail.
 log_text() {
-	[ -f "$boot_log" ] || return 0
-	sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$boot_log" || true
+	clean_log "$boot_log"
 }
 
-# run-ovmf.sh judged the guest's verdict a pass.
+# Some line of the last boot's log matches: log_has [GREP-OPTION...] PATTERN.
+log_has() {
+	log_text | grep -aq "$@"
+}
+
+# The boot's verdict (qemu_verdict) was pass.
 expect_boot_pass() {
-	local ok=0
-	[ "$boot_status" -eq 0 ] || ok=1
-	record $ok "run-ovmf verdict pass (status $boot_status, log $boot_log)"
+	expect "verdict pass (status $boot_status, log $boot_log)" [ "$boot_status" -eq 0 ]
 }
 
 # Some line of the log is exactly LINE.
 expect_line() {
-	local ok=0
-	log_text | grep -aqxF -- "$1" || ok=1
-	record $ok "log has the line \"$1\""
+	expect "log has the line \"$1\"" log_has -xF -- "$1"
 }
 
 # The test kernel said PASS and none of its checks failed. Its protocol
 # (test-images/checks.c): "tk: <name>: ok" or "tk: <name>: FAIL <detail>"
 # per check, info lines "tk: <name>: <info>" between, then "tk: PASS|FAIL".
 expect_tk_all_ok() {
-	local tk oks bad ok
+	local tk oks bad
 	tk=$(log_text | grep -ao 'tk: .*' || true)
 	oks=$(grep -E '^tk: [^:]+: ok$' <<<"$tk" | cut -d: -f2 | tr -d ' ' | paste -sd, || true)
-	ok=0
-	[ -n "$oks" ] || ok=1
-	record $ok "the test kernel ran its checks${oks:+ (ok: $oks)}"
+	expect "the test kernel ran its checks${oks:+ (ok: $oks)}" [ -n "$oks" ]
 	bad=$(grep -E '^tk: ([^:]+: )?FAIL' <<<"$tk" | head -n3 | paste -sd'|' || true)
-	ok=0
-	[ -z "$bad" ] || ok=1
-	record $ok "no tk: check failed${bad:+ (got: $bad)}"
-	ok=0
-	grep -qx 'tk: PASS' <<<"$tk" || ok=1
-	record $ok "the test kernel printed tk: PASS"
+	expect "no tk: check failed${bad:+ (got: $bad)}" [ -z "$bad" ]
+	expect "the test kernel printed tk: PASS" log_has -x 'tk: PASS'
 	expect_tk_every_check_ok "$tk"
+}
+
+# The test kernel's checks NAME... ran and passed ("tk: NAME: ok").
+expect_tk_ok() {
+	local name
+	for name in "$@"; do
+		expect_line "tk: $name: ok"
+	done
 }
 
 # The value of the guest's "GUEST: KEY=VALUE" line (first one), verbatim.
@@ -143,6 +169,25 @@ payload_bytes() {
 	echo $(($(stat -c %s "$1") - (sects + 1) * 512))
 }
 
+# Pages the kernel's payload and the initrd image (the initrds as the
+# kernel sees them) take, counted from the files: segment_pages KERNEL INITRD...
+segment_pages() {
+	local kernel=$1 joined=$SCRATCH/segment-pages-initrd.bin
+	shift
+	concat_initrds "$joined" "$@"
+	echo $((($(payload_bytes "$kernel") + 4095) / 4096 + ($(stat -c %s "$joined") + 4095) / 4096))
+}
+
+# --force-copy took effect: chainload -v reports no page read in place and
+# every page of the kernel's payload and of the initrds copied by the stub.
+# expect_all_pages_copied KERNEL INITRD... after a boot with -v.
+expect_all_pages_copied() {
+	local pages
+	pages=$(segment_pages "$@")
+	expect "no page read in place, all $pages copied by the stub (-v)" \
+		log_has -E "^  pages: 0 read in place, $pages copied by the stub "
+}
+
 # The shell's `memmap` summary lines for chainload's own memory types, from
 # the part of the log after the line MEMMAP-<WHEN>.
 loader_pages() {
@@ -150,14 +195,42 @@ loader_pages() {
 		grep -aE '^ *Loader(Code|Data) *:' | tr -s ' '
 }
 
-# startup.nsh lines that end a leak check begun with `memmap > \before.txt`:
+# The startup.nsh line that begins a leak check: the memory map before the
+# launches, into \before.txt.
+nsh_memmap_begin() {
+	printf '%s\n' 'memmap > \before.txt'
+}
+
+# startup.nsh lines that end a leak check begun with nsh_memmap_begin:
 # take the map again and print both, marked for loader_pages.
 nsh_memmap_report() {
-	echo 'memmap > \after.txt'
-	echo 'echo MEMMAP-BEFORE'
-	echo 'type \before.txt'
-	echo 'echo MEMMAP-AFTER'
-	echo 'type \after.txt'
+	printf '%s\n' 'memmap > \after.txt' 'echo MEMMAP-BEFORE' 'type \before.txt' \
+		'echo MEMMAP-AFTER' 'type \after.txt'
+}
+
+# startup.nsh lines that run each command of "$@" between the markers
+# BAD-CASE-N and "BAD-CASE-N returned <lasterror>", N from 0.
+nsh_cases() {
+	local i=0 command
+	for command in "$@"; do
+		echo "echo BAD-CASE-$i"
+		printf '%s\n' "$command"
+		echo "echo BAD-CASE-$i returned %lasterror%"
+		i=$((i + 1))
+	done
+}
+
+# What chainload printed between the markers of case N (nsh_cases).
+case_lines() {
+	log_text | sed -n "/^BAD-CASE-$1\$/,/^BAD-CASE-$1 returned /p" | grep -a '^chainload: ' || true
+}
+
+# Case N (nsh_cases) printed exactly LINE, nothing else, and returned a
+# non-success status to the shell: expect_case_error N LINE.
+expect_case_error() {
+	expect_eq "case $1's chainload output" "$(case_lines "$1")" "$2"
+	expect "case $1 returned a non-success status to the shell" \
+		log_has -E "^BAD-CASE-$1 returned 0x[0-9A-Fa-f]*[1-9A-Fa-f][0-9A-Fa-f]*$"
 }
 
 # The launches between `memmap` dumps MEMMAP-BEFORE and MEMMAP-AFTER left
@@ -166,7 +239,7 @@ expect_no_loader_leak() {
 	local before after
 	before=$(loader_pages BEFORE)
 	after=$(loader_pages AFTER)
-	[ -n "$before" ] || record 1 "memmap summary found in the log"
+	expect "memmap summary found in the log" [ -n "$before" ]
 	expect_eq "LoaderCode/LoaderData pages after the launches" "$after" "$before"
 }
 

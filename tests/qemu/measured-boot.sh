@@ -47,9 +47,8 @@ expect_line "chainload: TPM 2.0 present: measuring the kernel, initrd and comman
 expect_line "chainload: measured \\boot\\vmlinuz into PCR 4: $(stat -c %s "$DEBIAN_KERNEL") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (PE image hash)"
 expect_line "chainload: measured initrd into PCR 9: $(stat -c %s "$SCRATCH/initrd-image.bin") bytes, tagged event 0x8f3b22ec \"Linux initrd\""
 expect_line "chainload: measured command line into PCR 9: $((${#cmdline} + 1)) bytes, tagged event 0x8f3b22ed \"LOADED_IMAGE::LoadOptions\""
-ok=0
-log_text | grep -aqE '^chainload: TPM event log for Linux: [0-9]+ bytes' || ok=1
-record $ok "chainload handed the event log to Linux"
+expect "chainload handed the event log to Linux" \
+	log_has -E '^chainload: TPM event log for Linux: [0-9]+ bytes'
 expect_measured tpm "$DEBIAN_KERNEL" "$SCRATCH/initrd-image.bin" "$cmdline" 1
 
 # The test kernel has no PE header: measured as a plain file, then it boots.
@@ -84,9 +83,7 @@ expect_line "chainload: TPM 2.0 present, but a dry run measures nothing"
 expect_line "chainload: would measure \\boot\\vmlinuz into PCR 4: $(stat -c %s "$TESTKERN") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (no PE header: whole file)"
 expect_line "chainload: dry run: stopping before ExitBootServices"
 expect_line "DRY-RUN returned 0x0"
-ok=0
-log_text | grep -aq '^chainload: error:' && ok=1
-record $ok "the dry run reported no error"
+expect "the dry run reported no error" ! log_has '^chainload: error:'
 zero=$(printf '%064d' 0)
 expect_eq "PCR 9 before the dry run (reset value)" "$(tpm_shell_pcr before 9)" "$zero"
 expect_eq "PCR 9 after the dry run (reset value)" "$(tpm_shell_pcr after 9)" "$zero"

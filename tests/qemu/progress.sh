@@ -9,6 +9,12 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# The line after the last bar update is chainload's summary line.
+# shellcheck disable=SC2317 # called through expect
+summary_follows_bar() {
+	log_text | grep -aA1 '^chainload: reading ' | tail -n1 | grep -aq '^chainload: \\boot\\vmlinuz '
+}
+
 ensure_built
 require_file "$TESTKERN" "make test-images"
 random_file "$SCRATCH/big.img" $((20 * 1024 * 1024 + 1))
@@ -20,16 +26,11 @@ expect_tk_all_ok
 # On the serial side the carriage returns leave one line: every update, the
 # last at 100%.
 bar=$(log_text | grep -a '^chainload: reading ' || true)
-ok=0
-[[ $bar == *'[####################] 100% 20/20 MiB' ]] || ok=1
-record $ok "the bar ends at 100% 20/20 MiB (got \"${bar: -60}\")"
+expect "the bar ends at 100% 20/20 MiB (got \"${bar: -60}\")" \
+	[ "${bar%'[####################] 100% 20/20 MiB'}" != "$bar" ]
 updates=$(grep -o 'chainload: reading' <<<"$bar" | wc -l)
-ok=0
-[ "$updates" -ge 10 ] || ok=1
-record $ok "the bar was redrawn as the file was read ($updates times)"
-ok=0
-log_text | grep -aA1 '^chainload: reading ' | tail -n1 | grep -aq '^chainload: \\boot\\vmlinuz ' || ok=1
-record $ok "the summary line follows on a line of its own"
+expect "the bar was redrawn as the file was read ($updates times)" [ "$updates" -ge 10 ]
+expect "the summary line follows on a line of its own" summary_follows_bar
 
 boot serial-only --timeout 180 --kernel "$TESTKERN" --initrd "$SCRATCH/big.img" --tk-words \
 	--cmdline "console=ttyS0 chainload.test=progress-serial tk.load=$TK_LOAD_RELOC tk.fb=none \
@@ -37,7 +38,5 @@ tk.expect_rng=0 tk.secure_boot=2" \
 	--qemu-arg -vga --qemu-arg none
 expect_boot_pass
 expect_tk_all_ok
-ok=0
-! log_text | grep -aq 'chainload: reading' || ok=1
-record $ok "no bar when every console is serial"
+expect "no bar when every console is serial" ! log_has 'chainload: reading'
 finish

@@ -17,9 +17,14 @@ install_into() {
 }
 
 expect_file_same() {
-	local ok=0
-	cmp -s "$1" "$2" || ok=1
-	record $ok "${1#"$SCRATCH"/} is ${2#"$ROOT"/}"
+	expect "${1#"$SCRATCH"/} is ${2#"$ROOT"/}" cmp -s "$1" "$2"
+}
+
+# make install failed and left the other loader alone, installing nothing.
+# shellcheck disable=SC2317 # called through expect
+install_refused() {
+	[ "$install_status" -ne 0 ] && [ "$(cat "$other/EFI/BOOT/BOOTX64.EFI")" = 'another loader' ] &&
+		[ ! -e "$other/EFI/chainload" ]
 }
 
 ensure_built
@@ -41,9 +46,8 @@ cp "$esp/EFI/BOOT/chainload.conf" "$SCRATCH/edited.conf"
 install_into ESP="$esp" REMOVABLE=1
 expect_eq "second make install status" "$install_status" 0
 expect_file_same "$esp/EFI/BOOT/chainload.conf" "$SCRATCH/edited.conf"
-ok=0
-grep -qx "make install: keeping $esp/EFI/BOOT/chainload.conf" "$SCRATCH/install.out" || ok=1
-record $ok "the second install says it kept the config"
+expect "the second install says it kept the config" \
+	grep -qx "make install: keeping $esp/EFI/BOOT/chainload.conf" "$SCRATCH/install.out"
 
 # Another loader at the removable path stays unless FORCE=1.
 other=$SCRATCH/other-esp
@@ -51,17 +55,13 @@ rm -rf "$other"
 mkdir -p "$other/EFI/BOOT"
 echo 'another loader' >"$other/EFI/BOOT/BOOTX64.EFI"
 install_into ESP="$other" REMOVABLE=1
-ok=0
-[ "$install_status" -ne 0 ] && [ "$(cat "$other/EFI/BOOT/BOOTX64.EFI")" = 'another loader' ] &&
-	[ ! -e "$other/EFI/chainload" ] || ok=1
-record $ok "make install refuses to replace another BOOTX64.EFI and installs nothing"
+expect "make install refuses to replace another BOOTX64.EFI and installs nothing" install_refused
 install_into ESP="$other" REMOVABLE=1 FORCE=1
 expect_eq "make install FORCE=1 status" "$install_status" 0
 expect_file_same "$other/EFI/BOOT/BOOTX64.EFI" "$ROOT/build/chainload.efi"
 install_into
-ok=0
-[ "$install_status" -ne 0 ] && grep -q 'ESP=' "$SCRATCH/install.out" || ok=1
-record $ok "make install without ESP= fails and says how to call it"
+expect "make install without ESP= fails" [ "$install_status" -ne 0 ]
+expect "make install without ESP= says how to call it" grep -q 'ESP=' "$SCRATCH/install.out"
 
 # run-ovmf.sh --esp-only: the image it would boot, and nothing else.
 set +e
@@ -73,9 +73,9 @@ listing=$(MTOOLS_SKIP_CHECK=1 mdir -b -/ -i "$SCRATCH/esp-only.img@@1M" :: 2>/de
 	grep -v '/$' | tr '[:lower:]' '[:upper:]' | sort || true)
 want=$(printf '%s\n' ::/BOOT/VMLINUZ ::/EFI/BOOT/BOOTX64.EFI ::/EFI/BOOT/CHAINLOAD.CONF \
 	::/STARTUP.NSH | sort)
-ok=0
-[ "$status" -eq 0 ] && [ "$listing" = "$want" ] || ok=1
-record $ok "--esp-only wrote the removable-mode image (got: $(echo "$listing" | paste -sd' '))"
+expect "run-ovmf.sh --esp-only succeeded (status $status)" [ "$status" -eq 0 ]
+expect "--esp-only wrote the removable-mode image (got: $(echo "$listing" | paste -sd' '))" \
+	[ "$listing" = "$want" ]
 
 # The installed binary from the removable path; run-ovmf writes the
 # chainload.conf beside it (linux, initrd and options lines).
@@ -85,10 +85,8 @@ boot removable --mode removable --timeout 120 --efi "$esp/EFI/BOOT/BOOTX64.EFI" 
 	--cmdline "console=ttyS0 chainload.test=removable tk.load=$TK_LOAD_RELOC $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
-ok=0
-log_text | grep -aqE '^BdsDxe: starting Boot[0-9A-F]{4} ".*" from PciRoot\(0x0\)/Pci\(0x2,0x0\)$' || ok=1
-record $ok "the boot manager started the disk's removable-media path"
-ok=0
-! log_text | grep -aq -e 'UEFI Interactive Shell' -e 'chainload: error' -e 'chainload: warning' || ok=1
-record $ok "no shell, no error, no warning"
+expect "the boot manager started the disk's removable-media path" log_has -E \
+	'^BdsDxe: starting Boot[0-9A-F]{4} ".*" from PciRoot\(0x0\)/Pci\(0x2,0x0\)$'
+expect "no shell, no error, no warning" \
+	! log_has -e 'UEFI Interactive Shell' -e 'chainload: error' -e 'chainload: warning'
 finish

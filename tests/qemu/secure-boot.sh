@@ -17,8 +17,10 @@
 #   shim-debian    Debian's kernel with Debian's own signature, which only
 #                  shim trusts (its vendor certificate): boots.
 #   shim-unsigned  the unsigned kernel: refused by SHIM_LOCK.
-# A refused kernel never runs; the firmware then has nothing left to boot and
-# waits for a key, so QEMU is stopped once chainload's error is on COM1.
+# A refused kernel never runs: chainload returns its error to the boot
+# manager, which says so ("failed to start"), then has nothing left to boot
+# and waits for a key; QEMU is stopped once that line (or a kernel's first
+# line) is on COM1.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -34,9 +36,10 @@ SNAKEOIL_CERT=/usr/share/ovmf/PkKek-1-snakeoil.pem
 # ~30 MiB, hence 2 GiB of RAM.
 SB_MACHINE=(--ovmf-code "$OVMF_SB_CODE" --ovmf-vars "$OVMF_SB_VARS" --memory 2048
 	--qemu-arg -machine --qemu-arg smm=on
-	--qemu-arg -global --qemu-arg driver=cfi.pflash01,property=secure,value=on)
+	--qemu-arg -global --qemu-arg "driver=cfi.pflash01,property=secure,value=on")
 SHIM=/usr/lib/shim/shimx64.efi
 
+# shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
 	rm -f "$SCRATCH/snakeoil.key"
 	tpm_stop
@@ -76,36 +79,33 @@ prepare_images() {
 		--esp-file "$SCRATCH/chainload-signed.efi:/EFI/BOOT/grubx64.efi")
 }
 
+# The boot manager's word that the loader it started from the disk's
+# removable-media path (chainload, or shim) returned: the positive sign
+# that chainload came back instead of starting the kernel.
+RETURNED_RE='^BdsDxe: failed to start Boot[0-9A-F]{4} "[^"]*" from PciRoot\(0x0\)/Pci\(0x2,0x0\): '
+
+# After chainload's first error line, the boot manager reported that its
+# loader returned.
+# shellcheck disable=SC2317 # called through expect
+returned_after_error() {
+	log_text | sed -n '/^chainload: error:/,$p' | grep -aqE "$RETURNED_RE"
+}
+
 # Boot a kernel chainload must refuse, and check the one line it says:
 # boot_refused NAME VERIFIER KERNEL LOADER-OPTIONS... (VERIFIER: "the
-# firmware" or "shim"). Stops QEMU a second after chainload's first error
-# line (QEMU's pid file is ours).
+# firmware" or "shim"). QEMU is stopped once the boot manager reports the
+# loader returned, or a kernel starts.
 boot_refused() {
-	local name=$1 verifier=$2 kernel=$3 log=$LOG_DIR/$SCENARIO-$1.log
-	local pidfile=$SCRATCH/qemu-$1.pid watcher re
+	local name=$1 verifier=$2 kernel=$3 line re
 	shift 3
-	rm -f "$log" "$pidfile"
-	(
-		until grep -aq '^chainload: error:' "$log" 2>/dev/null; do
-			sleep 0.5
-		done
-		sleep 1
-		[ -s "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
-	) &
-	watcher=$!
 	boot "$name" "$@" "${SB_MACHINE[@]}" --timeout 180 --kernel "$kernel" \
-		--initrd "$initramfs" --cmdline "$cmdline" --qemu-arg -pidfile --qemu-arg "$pidfile"
-	kill "$watcher" 2>/dev/null || true
-	wait "$watcher" 2>/dev/null || true
-	local line ok=0
+		--initrd "$initramfs" --cmdline "$cmdline" --stop-on "$RETURNED_RE|Linux version"
 	line=$(log_text | grep -a -m1 '^chainload: error:' || true)
 	re="^chainload: error: /boot/vmlinuz: Secure Boot: $verifier does not trust the kernel's"
 	re="$re signature \(EFI_(ACCESS_DENIED|SECURITY_VIOLATION)\)$"
-	grep -qE "$re" <<<"$line" || ok=1
-	record $ok "$name kernel refused with one line (got: ${line:-nothing})"
-	ok=0
-	log_text | grep -aq 'Linux version' && ok=1
-	record $ok "$name kernel never started"
+	expect "$name kernel refused with one line (got: ${line:-nothing})" grep -qE "$re" <<<"$line"
+	expect "$name: chainload returned to the boot manager after its error" returned_after_error
+	expect "$name kernel never started" ! log_has 'Linux version'
 }
 
 command -v sbsign >/dev/null || abort "sbsign missing (tools/install-deps.sh installs sbsigntool)"

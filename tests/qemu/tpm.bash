@@ -32,15 +32,15 @@ tpm_start() {
 		--ctrl type=unixio,path="$TPM_DIR/sock" --terminate --daemon \
 		--pid file="$TPM_DIR/pid" --log file="$TPM_DIR/log" ||
 		abort "swtpm did not start (tools/install-deps.sh installs swtpm)"
-	local i
-	for i in $(seq 50); do
+	for _ in $(seq 50); do
 		[ -S "$TPM_DIR/sock" ] && break
 		sleep 0.1
 	done
 	[ -S "$TPM_DIR/sock" ] || abort "swtpm made no socket (log: $TPM_DIR/log)"
+	# shellcheck disable=SC2034 # the scenarios pass it to boot
 	TPM_QEMU_ARGS=(--qemu-arg -chardev --qemu-arg "socket,id=chrtpm,path=$TPM_DIR/sock"
-		--qemu-arg -tpmdev --qemu-arg emulator,id=tpm0,chardev=chrtpm
-		--qemu-arg -device --qemu-arg tpm-tis,tpmdev=tpm0)
+		--qemu-arg -tpmdev --qemu-arg "emulator,id=tpm0,chardev=chrtpm"
+		--qemu-arg -device --qemu-arg "tpm-tis,tpmdev=tpm0")
 }
 
 # Stop swtpm if QEMU never connected (it ends by itself otherwise) and
@@ -64,19 +64,6 @@ tpm_events() {
 	echo "$out"
 }
 
-# Initrd files concatenated as the kernel sees them: each 4-byte aligned,
-# zero padding between: concat_initrds OUT FILE...
-concat_initrds() {
-	local out=$1 f pad
-	shift
-	: >"$out"
-	for f in "$@"; do
-		pad=$(((4 - $(stat -c %s "$out") % 4) % 4))
-		head -c "$pad" /dev/zero >>"$out"
-		cat "$f" >>"$out"
-	done
-}
-
 # What chainload (or the firmware, for the kernel) measured, judged from the
 # guest's event log: expect_measured NAME KERNEL INITRD_IMAGE CMDLINE
 # KERNEL_EVENTS. The kernel's PE hash must appear KERNEL_EVENTS times in
@@ -88,7 +75,7 @@ expect_measured() {
 	local events want got pcr9 n
 	events=$(tpm_events "$name")
 	n=$(grep -c '^event ' "$events" || true)
-	record "$([ "$n" -gt 0 ]; echo $?)" "the guest printed the TPM event log ($n events, $events)"
+	expect "the guest printed the TPM event log ($n events, $events)" [ "$n" -gt 0 ]
 	want=$(python3 "$ROOT/tests/qemu/pe-hash.py" "$kernel")
 	n=$(grep -c "^event 4 0x80000003 $want " "$events" || true)
 	expect_eq "PCR 4 EV_EFI_BOOT_SERVICES_APPLICATION events with the kernel's PE hash" \
