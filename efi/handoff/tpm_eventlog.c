@@ -82,8 +82,9 @@ EFI_STATUS tpm_eventlog_handoff(EFI_TCG2_PROTOCOL *tcg2, BOOLEAN verbose, void *
 	if (!first || !last || last < first)
 		return con_error(EFI_NOT_FOUND, "TPM", "the firmware's event log is empty");
 	st = log_size(first, last, &algs, &size);
-	if (!EFI_ERROR(st))
-		st = final_events_size(&algs, &preboot);
+	if (EFI_ERROR(st))
+		return st;
+	st = final_events_size(&algs, &preboot);
 	if (EFI_ERROR(st))
 		return st;
 	st = BS->AllocatePool(EfiACPIReclaimMemory, sizeof(*t) + size, (void **)&t);
