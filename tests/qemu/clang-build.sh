@@ -17,7 +17,7 @@ require_file "$clang_efi" "make efi-clang"
 random_file "$SCRATCH/initrd.img" $((1024 * 1024 + 3))
 boot force-copy --timeout 60 --efi "$clang_efi" --loader-args "--force-copy -v" \
 	--kernel "$TESTKERN" --initrd "$SCRATCH/initrd.img" --tk-words \
-	--cmdline "console=ttyS0 chainload.test=clang-force-copy"
+	--cmdline "console=ttyS0 chainload.test=clang-force-copy tk.load=$TK_LOAD_RELOC $TK_MACHINE"
 expect_boot_pass
 expect_tk_all_ok
 expect_all_pages_copied "$TESTKERN" "$SCRATCH/initrd.img"
