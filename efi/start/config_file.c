@@ -127,17 +127,16 @@ EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc, 
 	if (!path) {
 		st = check_default(root, ret->path);
 		if (EFI_ERROR(st))
-			goto err_default;
+			goto err_root;
 	}
 	st = read_and_parse(root, ret);
 	if (EFI_ERROR(st))
-		goto err_read;
+		goto err_root;
 	root->Close(root);
 	print_warnings(ret);
 	return EFI_SUCCESS;
 
-err_read:
-err_default:
+err_root:
 	root->Close(root);
 	return st;
 }
