@@ -208,25 +208,35 @@ static EFI_STATUS EFIAPI attrs_get(struct memory_attribute_protocol *self,
 	return EFI_SUCCESS;
 }
 
-static EFI_STATUS EFIAPI attrs_set(struct memory_attribute_protocol *self,
-				   EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 attrs)
+/* What SetMemoryAttributes and ClearMemoryAttributes both refuse. */
+static EFI_STATUS check_request(EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 attrs)
 {
-	(void)self;
 	if (bad_range(base, len) || !attrs || (attrs & ~MEMORY_ACCESS))
 		return EFI_INVALID_PARAMETER;
 	if (attrs & MEMORY_RP)
 		return EFI_UNSUPPORTED;
+	return EFI_SUCCESS;
+}
+
+static EFI_STATUS EFIAPI attrs_set(struct memory_attribute_protocol *self,
+				   EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 attrs)
+{
+	EFI_STATUS st = check_request(base, len, attrs);
+
+	(void)self;
+	if (EFI_ERROR(st))
+		return st;
 	return change(base, len, attrs & MEMORY_XP ? PTE_NX : 0, attrs & MEMORY_RO ? PTE_W : 0);
 }
 
 static EFI_STATUS EFIAPI attrs_clear(struct memory_attribute_protocol *self,
 				     EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 attrs)
 {
+	EFI_STATUS st = check_request(base, len, attrs);
+
 	(void)self;
-	if (bad_range(base, len) || !attrs || (attrs & ~MEMORY_ACCESS))
-		return EFI_INVALID_PARAMETER;
-	if (attrs & MEMORY_RP)
-		return EFI_UNSUPPORTED;
+	if (EFI_ERROR(st))
+		return st;
 	return change(base, len, attrs & MEMORY_RO ? PTE_W : 0, attrs & MEMORY_XP ? PTE_NX : 0);
 }
 
