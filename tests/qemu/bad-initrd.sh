@@ -42,12 +42,9 @@ boot bad-initrd --timeout 240 --memory 256 --startup "$d/startup.nsh" --expect-e
 expect_boot_pass
 
 for i in "${!cases[@]}"; do
-	ok=0
-	log_text | grep -aqE -- "${expected[$i]}" || ok=1
-	record $ok "case $i: the error line matches ${expected[$i]}"
-	ok=0
-	log_text | grep -aqE "^INITRD-CASE-$i returned 0x[0-9A-Fa-f]*[1-9A-Fa-f][0-9A-Fa-f]*$" || ok=1
-	record $ok "case $i returned a non-success status to the shell"
+	expect "case $i: the error line matches ${expected[$i]}" log_has -E -- "${expected[$i]}"
+	expect "case $i returned a non-success status to the shell" \
+		log_has -E "^INITRD-CASE-$i returned 0x[0-9A-Fa-f]*[1-9A-Fa-f][0-9A-Fa-f]*$"
 done
 expect_no_loader_leak
 finish

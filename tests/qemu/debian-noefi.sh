@@ -35,9 +35,8 @@ boot testkern --timeout 120 --pre-efi "$REMOVE_ACPI20" --loader-args -v \
 expect_fixture_ran
 expect_boot_pass
 expect_tk_all_ok
-ok=0
-log_text | grep -aqE '^tk: acpi_rsdp: 0x[0-9a-f]+ revision 0 ' || ok=1
-record $ok "the test kernel got an ACPI 1.0 RSDP (revision 0) in acpi_rsdp_addr"
+expect "the test kernel got an ACPI 1.0 RSDP (revision 0) in acpi_rsdp_addr" \
+	log_has -E '^tk: acpi_rsdp: 0x[0-9a-f]+ revision 0 '
 
 debian_prepare
 boot_debian_checked noefi "noefi efi=debug log_buf_len=1M chainload.expect_efivars=0 \
@@ -47,11 +46,9 @@ chainload.expect_efi_map=0" \
 	--pre-efi "$REMOVE_ACPI20" --loader-args -v \
 	--qemu-arg -device --qemu-arg virtio-rng-pci
 expect_fixture_ran
-ok=0
-log_text | grep -a 'efi: .*ACPI=0x' | grep -avq 'ACPI 2\.0=' || ok=1
-record $ok "the kernel saw an ACPI 1.0 and no ACPI 2.0 entry in the configuration table"
-ok=0
-log_text | grep -aqE 'ACPI: RSDP 0x[0-9A-F]+ 000014 \(v00 ' || ok=1
-record $ok "the kernel used an ACPI 1.0 RSDP (revision 0, 20 bytes)"
+expect "the kernel saw an ACPI 1.0 entry in the configuration table" log_has -E 'efi: .*ACPI=0x'
+expect "the kernel saw no ACPI 2.0 entry in the configuration table" ! log_has 'efi: .*ACPI 2\.0='
+expect "the kernel used an ACPI 1.0 RSDP (revision 0, 20 bytes)" \
+	log_has -E 'ACPI: RSDP 0x[0-9A-F]+ 000014 \(v00 '
 expect_handoff_matches_machine "$FB_DEFAULT" acpi10
 finish

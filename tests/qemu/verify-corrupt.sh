@@ -20,23 +20,20 @@ require_file "$TESTKERN" "make test-images"
 # It halts on purpose: the timeout ends the run, so no pass is expected.
 boot corrupt --timeout 25 --efi "$corrupt" --loader-args -v --tk-words
 payload=$(payload_bytes "$TESTKERN")
-ok=0
-log_text | grep -aqE "^chainload: verify: kernel at 0x0*1600000 \\($payload bytes\\) does not match what was read\$" || ok=1
-record $ok "COM1 names the kernel segment, its address and size"
+expect "COM1 names the kernel segment, its address and size" \
+	log_has -E "^chainload: verify: kernel at 0x0*1600000 \\($payload bytes\\) does not match what was read\$"
 expected=$(log_text | sed -n 's/^chainload: verify: expected \([0-9a-f]\{64\}\)$/\1/p')
 found=$(log_text | sed -n 's/^chainload: verify: found    \([0-9a-f]\{64\}\)$/\1/p')
-ok=0
-[ -n "$expected" ] && [ -n "$found" ] && [ "$expected" != "$found" ] || ok=1
-record $ok "COM1 shows two different digests (expected $expected, found $found)"
+# shellcheck disable=SC2317 # called through expect
+digests_differ() { [ -n "$expected" ] && [ -n "$found" ] && [ "$expected" != "$found" ]; }
+expect "COM1 shows two different digests (expected $expected, found $found)" digests_differ
 expect_line "chainload: verify: halted, the kernel was not started"
-ok=0
-log_text | grep -aq '^tk: start' && ok=1
-record $ok "the test kernel did not run"
+expect "the test kernel did not run" ! log_has '^tk: start'
 
 # The same boot with the release binary and --no-verify off: a clean verify line.
 boot release --timeout 60 --loader-args -v --tk-words
 expect_boot_pass
-ok=0
-log_text | grep -aqE '^chainload: verify: 2 segments, [0-9]+ bytes match their SHA-256 at their final addresses, [0-9]+ us$' || ok=1
-record $ok "the release binary verified both segments"
+expect_tk_all_ok
+expect "the release binary verified both segments" \
+	log_has -E '^chainload: verify: 2 segments, [0-9]+ bytes match their SHA-256 at their final addresses, [0-9]+ us$'
 finish
