@@ -154,11 +154,14 @@ include test-images/efi/build.mk
 test-images: $(TEST_IMAGES)
 
 # The one test command (README, .ci/run).  Sub-makes, so that what
-# install-deps.sh installs (gnu-efi, cmocka, QEMU) is there when they start.
+# install-deps.sh installs (gnu-efi, cmocka, QEMU) is there when they start;
+# they build, lint and fuzz on every core (JOBS), and the QEMU scenarios
+# still run one at a time.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 test: deps
-	$(MAKE) all
-	$(MAKE) test-host
-	$(MAKE) test-extra
+	$(MAKE) -j$(JOBS) all
+	$(MAKE) -j$(JOBS) test-host
+	$(MAKE) -j$(JOBS) test-extra
 	$(MAKE) test-qemu
 
 deps:
@@ -264,7 +267,7 @@ $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
 fuzz: FUZZ_TIME = $(FUZZ_SECONDS)
 test-fuzz: FUZZ_TIME = $(FUZZ_QUICK_SECONDS)
 fuzz test-fuzz: $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_TARGETS))
-	FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_TARGETS)
+	FUZZ_TIME=$(FUZZ_TIME) FUZZ_JOBS=$(JOBS) tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_TARGETS)
 
 # Coverage: the host tests rebuilt with gcov (no sanitizers, -O0), run, and
 # summarized by gcovr.  The library objects are shared, so counts add up.
