@@ -24,25 +24,6 @@
 /* gnu-efi's crt0 calls this with the System V convention (%rdi, %rsi). */
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab);
 
-/* Long text, a line per con_print() (whose buffer holds one line, not pages). */
-static void print_lines(const char *text)
-{
-	char line[160];
-	UINTN n = 0;
-
-	for (; *text; text++) {
-		if (*text != '\n' && n + 1 < sizeof(line)) {
-			line[n++] = *text;
-			continue;
-		}
-		if (*text != '\n')
-			continue; /* longer than a line should be: cut */
-		line[n] = '\0';
-		con_print("%s\n", line);
-		n = 0;
-	}
-}
-
 /*
  * Config mode: the config says what to boot, the command line adds to it.
  * On success `cf` holds the strings `args` now points into.
@@ -91,7 +72,7 @@ static EFI_STATUS boot(EFI_HANDLE image, const struct image_location *loc,
 	if (args.help || args.version) {
 		con_print("chainload %s\n", CHAINLOAD_VERSION);
 		if (args.help)
-			print_lines(args_usage);
+			con_print("%s", args_usage);
 		return EFI_SUCCESS;
 	}
 	if (!args.use_config)

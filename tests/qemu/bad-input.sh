@@ -73,6 +73,8 @@ expected=(
 	nsh_cases "${cases[@]}"
 	printf '%s\n' "$loader -n -v -i \\bad\\random \\bad\\smallcmd x"
 	echo 'echo DRY-RUN returned %lasterror%'
+	echo "$loader --help"
+	echo 'echo HELP returned %lasterror%'
 	nsh_memmap_report
 	echo 'reset -s'
 } | write_crlf "$d/startup.nsh"
@@ -95,6 +97,13 @@ expect_line "DRY-RUN returned 0x0"
 pages=$(segment_pages "$TESTKERN" "$d/random")
 expect "the dry run read the kernel's and initrd's $pages pages in place" \
 	log_has -E "^  pages: $pages read in place, 0 copied by the stub"
+
+# The usage text arrives whole, first line to last, longer as it is than
+# one console line buffer.
+expect_line "usage: chainload.efi [OPTIONS] KERNEL [KERNEL COMMAND LINE ...]"
+expect_line "  -h, --help         show this help"
+expect_line "  chainload.efi -v       (chainload.conf beside chainload.efi, plan and timings)"
+expect_line "HELP returned 0x0"
 
 # Loader pages (chainload's own type) are the same before and after.
 expect_no_loader_leak
