@@ -344,6 +344,15 @@ TK_LOAD_RELOC=0x1600000
 # shellcheck disable=SC2034
 TK_MACHINE="tk.fb=$FB_DEFAULT tk.expect_rng=0 tk.secure_boot=2"
 
+# The relocatable test kernel's command line on run-ovmf's machine with one
+# initrd, its tk.* words as run-ovmf.sh --tk-words makes them:
+# tk_cmdline TEST-NAME INITRD
+tk_cmdline() {
+	local c="console=ttyS0 chainload.test=$1 tk.load=$TK_LOAD_RELOC $TK_MACHINE"
+	c="$c tk.initrd_size=$(stat -c %s "$2") tk.initrd_crc32=$(crc32_hex <"$2")"
+	printf '%s\n' "$c tk.cmdline_crc32=$(printf '%s' "$c" | crc32_hex)"
+}
+
 # Every guest check packed in the initramfs ran to its end (init.sh prints
 # "GUEST: ran NAME" after each): expect_guest_checks_ran CHECK.sh...
 expect_guest_checks_ran() {
