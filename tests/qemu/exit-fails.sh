@@ -14,19 +14,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 ensure_built
-require_file "$TESTKERN" "make test-images"
-d=$SCRATCH
-random_file "$d/initrd.img" $((64 * 1024 + 5))
-cmdline=$(tk_cmdline exit-fails "$d/initrd.img")
-
-printf '%s\n' '@echo -off' 'fs0:' 'load \EFI\test\exit-fails.efi' \
-	"\\EFI\\chainload\\chainload.efi -i \\boot\\initrd0.img \\boot\\vmlinuz $cmdline" \
-	'echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%' 'reset -s' |
-	write_crlf "$d/startup.nsh"
-
-boot exit-fails --timeout 180 --expect-exit 0 --kernel "$TESTKERN" --initrd "$d/initrd.img" \
-	--startup "$d/startup.nsh" \
-	--esp-file "$ROOT/build/test-images/efi/drivers/exit-fails.efi:/EFI/test/exit-fails.efi"
+boot_testkern_with_driver exit-fails exit-fails "" --expect-exit 0
 
 expect_boot_pass
 expect "the fixture replaced ExitBootServices" \

@@ -12,18 +12,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 ensure_built
-require_file "$TESTKERN" "make test-images"
-d=$SCRATCH
-random_file "$d/initrd.img" $((64 * 1024 + 5))
-cmdline=$(tk_cmdline nx-strict "$d/initrd.img")
-
-printf '%s\n' '@echo -off' 'fs0:' 'load \EFI\test\nx-strict.efi' \
-	"\\EFI\\chainload\\chainload.efi -v -i \\boot\\initrd0.img \\boot\\vmlinuz $cmdline" \
-	'echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%' 'reset -s' |
-	write_crlf "$d/startup.nsh"
-
-boot nx-strict --timeout 180 --kernel "$TESTKERN" --initrd "$d/initrd.img" \
-	--startup "$d/startup.nsh" --esp-file "$ROOT/build/test-images/efi/drivers/nx-strict.efi:/EFI/test/nx-strict.efi"
+boot_testkern_with_driver nx-strict nx-strict -v
 
 expect "the fixture imposed its policy" \
 	log_has '^nx-strict: EFER.NXE was .*; EFI_MEMORY_ATTRIBUTE_PROTOCOL installed$'

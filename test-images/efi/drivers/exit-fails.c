@@ -223,11 +223,9 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	EFI_STATUS st;
 
 	InitializeLib(image, systab);
-	st = file_wrap_install(&file_hooks, &volumes);
-	if (EFI_ERROR(st)) {
-		Print(L"exit-fails: cannot wrap the file systems (%r)\n", st);
+	st = file_wrap_install("exit-fails", &file_hooks, &volumes);
+	if (EFI_ERROR(st))
 		return st;
-	}
 	fw = *BS;
 	BS->RaiseTPL = counted_RaiseTPL;
 	BS->RestoreTPL = counted_RestoreTPL;

@@ -47,25 +47,24 @@ static EFI_STATUS EFIAPI w_open(EFI_FILE_PROTOCOL *h, EFI_FILE_PROTOCOL **ret, C
 	return wrap(real, name, ret);
 }
 
-static EFI_STATUS EFIAPI w_close(EFI_FILE_PROTOCOL *h)
+/* A wrapper whose file the firmware closed (`st` its answer) is freed. */
+static EFI_STATUS unwrapped(EFI_FILE_PROTOCOL *h, EFI_STATUS st)
 {
-	EFI_STATUS st;
-
-	SEEN("Close");
-	st = wrapped(h)->real->Close(wrapped(h)->real);
 	BS->FreePool(h);
 	return st;
 }
 
+static EFI_STATUS EFIAPI w_close(EFI_FILE_PROTOCOL *h)
+{
+	SEEN("Close");
+	return unwrapped(h, wrapped(h)->real->Close(wrapped(h)->real));
+}
+
+/* Delete closes the handle, whether it deleted the file or not. */
 static EFI_STATUS EFIAPI w_delete(EFI_FILE_PROTOCOL *h)
 {
-	EFI_STATUS st;
-
 	SEEN("Delete");
-	/* Delete closes the handle, whether it deleted the file or not. */
-	st = wrapped(h)->real->Delete(wrapped(h)->real);
-	BS->FreePool(h);
-	return st;
+	return unwrapped(h, wrapped(h)->real->Delete(wrapped(h)->real));
 }
 
 static EFI_STATUS EFIAPI w_read(EFI_FILE_PROTOCOL *h, UINTN *size, VOID *buf)
@@ -172,7 +171,7 @@ static EFI_STATUS EFIAPI w_open_volume(EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *fs,
 	return EFI_UNSUPPORTED; /* not reached: only patched instances point here */
 }
 
-EFI_STATUS file_wrap_install(const struct file_wrap_hooks *h, UINTN *ret_volumes)
+EFI_STATUS file_wrap_install(const char *who, const struct file_wrap_hooks *h, UINTN *ret_volumes)
 {
 	EFI_HANDLE *handles;
 	UINTN n;
@@ -180,8 +179,10 @@ EFI_STATUS file_wrap_install(const struct file_wrap_hooks *h, UINTN *ret_volumes
 
 	hooks = h;
 	st = BS->LocateHandleBuffer(ByProtocol, &FileSystemProtocol, NULL, &n, &handles);
-	if (EFI_ERROR(st))
+	if (EFI_ERROR(st)) {
+		Print(L"%a: no file system to wrap (%r)\n", who, st);
 		return st;
+	}
 	for (UINTN i = 0; i < n && n_volumes < MAX_VOLUMES; i++) {
 		EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *fs;
 
@@ -194,5 +195,5 @@ EFI_STATUS file_wrap_install(const struct file_wrap_hooks *h, UINTN *ret_volumes
 	}
 	BS->FreePool(handles);
 	*ret_volumes = n_volumes;
-	return n_volumes ? EFI_SUCCESS : EFI_NOT_FOUND;
+	return EFI_SUCCESS;
 }

@@ -33,10 +33,12 @@ struct file_wrap_hooks {
 };
 
 /*
- * Patches every Simple File System instance present now; how many in
- * *ret_volumes.  `hooks` must live as long as the driver.  Call it before
+ * Patches every Simple File System instance present now (at most 16); how
+ * many in *ret_volumes.  `hooks` must live as long as the driver.  When
+ * there is none, says so in one line starting with `who`.  Call it before
  * patching the boot services table: it uses them.
  */
-EFI_STATUS file_wrap_install(const struct file_wrap_hooks *hooks, UINTN *ret_volumes);
+EFI_STATUS file_wrap_install(const char *who, const struct file_wrap_hooks *hooks,
+			     UINTN *ret_volumes);
 
 #endif /* FIXTURE_FILE_WRAP_H */
