@@ -20,7 +20,7 @@ $(FX_OUT)/%.o: $(FX_SRC)/%.c
 	$(CC) $(EFI_CFLAGS) $(DEPS) -c $< -o $@
 $(FX_OUT)/%.so: $(FX_OUT)/%.o
 	$(LD) $(EFI_LDFLAGS) $^ -o $@ -lefi -lgnuefi
-$(FX_OUT)/drivers/exit-fails.so: \
+$(FX_OUT)/drivers/exit-fails.so $(FX_OUT)/drivers/file-changes.so: \
 	$(patsubst $(FX_SRC)/%.c,$(FX_OUT)/%.o,$(FX_SHARED))
 $(FX_OUT)/%.efi: $(FX_OUT)/%.so tools/check-efi.sh
 	$(EFI_TO_PE) $< $@
