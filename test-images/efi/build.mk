@@ -4,20 +4,24 @@
 # (EFI_CFLAGS, EFI_LDFLAGS, EFI_TO_PE of the top-level Makefile), into
 # build/test-images/efi/NAME.efi; part of `make test-images`.  Those in
 # drivers/ are boot-service drivers (the shell's `load`), the rest
-# applications.
+# applications; drivers/file-wrap.c is no driver but code some of them share,
+# linked into each.
 
 FX_SRC := test-images/efi
 FX_OUT := $(BUILD)/test-images/efi
 FIXTURES := $(patsubst $(FX_SRC)/%.c,$(FX_OUT)/%.efi,$(wildcard $(FX_SRC)/*.c))
+FX_SHARED := $(FX_SRC)/drivers/file-wrap.c
 FX_DRIVERS := $(patsubst $(FX_SRC)/drivers/%.c,$(FX_OUT)/drivers/%.efi,\
-	$(wildcard $(FX_SRC)/drivers/*.c))
+	$(filter-out $(FX_SHARED),$(wildcard $(FX_SRC)/drivers/*.c)))
 TEST_IMAGES += $(FIXTURES) $(FX_DRIVERS)
 
 $(FX_OUT)/%.o: $(FX_SRC)/%.c
 	@mkdir -p $(@D)
 	$(CC) $(EFI_CFLAGS) $(DEPS) -c $< -o $@
 $(FX_OUT)/%.so: $(FX_OUT)/%.o
-	$(LD) $(EFI_LDFLAGS) $< -o $@ -lefi -lgnuefi
+	$(LD) $(EFI_LDFLAGS) $^ -o $@ -lefi -lgnuefi
+$(FX_OUT)/drivers/exit-fails.so $(FX_OUT)/drivers/file-changes.so: \
+	$(patsubst $(FX_SRC)/%.c,$(FX_OUT)/%.o,$(FX_SHARED))
 $(FX_OUT)/%.efi: $(FX_OUT)/%.so tools/check-efi.sh
 	$(EFI_TO_PE) $< $@
 	tools/check-efi.sh $< $@

@@ -344,6 +344,48 @@ TK_LOAD_RELOC=0x1600000
 # shellcheck disable=SC2034
 TK_MACHINE="tk.fb=$FB_DEFAULT tk.expect_rng=0 tk.secure_boot=2"
 
+# The relocatable test kernel's command line on run-ovmf's machine with one
+# initrd, its tk.* words as run-ovmf.sh --tk-words makes them:
+# tk_cmdline TEST-NAME INITRD
+tk_cmdline() {
+	local c="console=ttyS0 chainload.test=$1 tk.load=$TK_LOAD_RELOC $TK_MACHINE"
+	c="$c tk.initrd_size=$(stat -c %s "$2") tk.initrd_crc32=$(crc32_hex <"$2")"
+	printf '%s\n' "$c tk.cmdline_crc32=$(printf '%s' "$c" | crc32_hex)"
+}
+
+# --- Fixture drivers (test-images/efi/drivers/), loaded by startup.nsh ---
+
+# The boot option value that puts fixture driver NAME on the ESP as
+# \EFI\test\NAME.efi: boot ... --esp-file "$(driver_esp NAME)".
+driver_esp() {
+	echo "$ROOT/build/test-images/efi/drivers/$1.efi:/EFI/test/$1.efi"
+}
+
+# The startup.nsh line that loads fixture driver NAME (see driver_esp).
+nsh_load_driver() {
+	printf '%s\n' "load \\EFI\\test\\$1.efi"
+}
+
+# Boot the relocatable test kernel with one random initrd from a
+# startup.nsh that loads fixture driver DRIVER, runs chainload (with
+# LOADER-OPTIONS before its -i), says it returned and with what status, and
+# powers off: boot_testkern_with_driver NAME DRIVER "LOADER-OPTIONS" [boot
+# option...]. The command line is tk_cmdline's, for test $SCENARIO.
+boot_testkern_with_driver() {
+	local name=$1 driver=$2 opts=$3 initrd=$SCRATCH/initrd-$1.img nsh=$SCRATCH/startup-$1.nsh
+	shift 3
+	require_file "$TESTKERN" "make test-images"
+	random_file "$initrd" $((64 * 1024 + 5))
+	{
+		printf '%s\n' '@echo -off' 'fs0:'
+		nsh_load_driver "$driver"
+		printf '%s\n' "\\EFI\\chainload\\chainload.efi ${opts:+$opts }-i \\boot\\initrd0.img \\boot\\vmlinuz $(tk_cmdline "$SCENARIO" "$initrd")" \
+			'echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%' 'reset -s'
+	} | write_crlf "$nsh"
+	boot "$name" --timeout 180 --kernel "$TESTKERN" --initrd "$initrd" --startup "$nsh" \
+		--esp-file "$(driver_esp "$driver")" "$@"
+}
+
 # Every guest check packed in the initramfs ran to its end (init.sh prints
 # "GUEST: ran NAME" after each): expect_guest_checks_ran CHECK.sh...
 expect_guest_checks_ran() {

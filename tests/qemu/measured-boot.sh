@@ -9,6 +9,14 @@
 # No Secure Boot here: the kernel is measured by chainload, not LoadImage.
 # The test kernel, a bzImage without a PE header, is measured as a file; a
 # dry run with it measures nothing, as the TPM's own PCRs show.
+# With a TPM chainload reads the kernel whole a second time, after planning
+# from its head: in the dry run's boot, before the dry run, the fixture
+# test-images/efi/drivers/file-changes.c makes a copy of the test kernel,
+# \boot\vmlinuz.changing, read back with one byte changed on that second
+# read from offset 0 (its own line says which), and chainload must refuse
+# it with one error line (EFI_MEDIA_CHANGED) and a failed status to the
+# shell; the driver stays loaded for the dry run, which must pass as it
+# does without it.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -69,21 +77,37 @@ random_file "$SCRATCH/dry-initrd.img" 4097
 {
 	echo '@echo -off'
 	echo 'fs0:'
+	nsh_load_driver file-changes
+	nsh_cases "\\EFI\\chainload\\chainload.efi \\boot\\vmlinuz.changing console=ttyS0"
 	tpm_nsh_pcr_read before
 	printf '%s\n' "\\EFI\\chainload\\chainload.efi --dry-run -v -i \\boot\\initrd0.img \\boot\\vmlinuz console=ttyS0"
 	echo 'echo DRY-RUN returned %lasterror%'
 	tpm_nsh_pcr_read after
 	echo 'reset -s'
-} | sed 's/$/\r/' >"$SCRATCH/dry-run.nsh"
+} | write_crlf "$SCRATCH/dry-run.nsh"
 tpm_start
 boot dry-run --startup "$SCRATCH/dry-run.nsh" --kernel "$TESTKERN" --initrd "$SCRATCH/dry-initrd.img" \
+	--esp-file "$TESTKERN:/boot/vmlinuz.changing" \
+	--esp-file "$(driver_esp file-changes)" \
 	--expect-exit 0 "${TPM_QEMU_ARGS[@]}"
 expect_boot_pass
+expect "the fixture file-changes was loaded" \
+	log_has -E '^file-changes: [1-9][0-9]* file systems wrapped; a \*\.changing file changes after its first read from offset 0$'
+# The fixture's hex digits are upper case (gnu-efi's Print).
+byte0=$(od -An -tx1 -N1 "$TESTKERN" | tr -d ' ' | tr a-f A-F)
+expect_eq "what the fixture changed (every line of it)" \
+	"$(log_text | grep -a '^file-changes: .* changed: ' || true)" \
+	"file-changes: \\boot\\vmlinuz.changing: read 2 from offset 0 changed: byte 0 is 0x$(printf '%02X' $((0x$byte0 ^ 0xff))), not 0x$byte0"
+head_len=$(stat -c %s "$TESTKERN")
+[ "$head_len" -lt 4096 ] || head_len=4096
+expect_case_error 0 "chainload: error: \\boot\\vmlinuz.changing: changed while it was read: its first $head_len bytes differ from the header the plan was made from (EFI_MEDIA_CHANGED)"
+expect_line "BAD-CASE-0 returned 0xD"
 expect_line "chainload: TPM 2.0 present, but a dry run measures nothing"
 expect_line "chainload: would measure \\boot\\vmlinuz into PCR 4: $(stat -c %s "$TESTKERN") bytes, EV_EFI_BOOT_SERVICES_APPLICATION (no PE header: whole file)"
 expect_line "chainload: dry run: stopping before ExitBootServices"
 expect_line "DRY-RUN returned 0x0"
-expect "the dry run reported no error" ! log_has '^chainload: error:'
+expect "the dry run reported no error" \
+	! grep -aq '^chainload: error:' <<<"$(log_text | sed -n '/^BAD-CASE-0 returned /,$p')"
 zero=$(printf '%064d' 0)
 expect_eq "PCR 9 before the dry run (reset value)" "$(tpm_shell_pcr before 9)" "$zero"
 expect_eq "PCR 9 after the dry run (reset value)" "$(tpm_shell_pcr after 9)" "$zero"

@@ -9,10 +9,14 @@
  *     with a strict policy maps them; pages given back become executable
  *     again (this firmware's default);
  *   - EFI_MEMORY_ATTRIBUTE_PROTOCOL reads and changes those same page
- *     tables (XP is the NX bit, RO a clear R/W bit; RP is not offered).
+ *     tables (XP is the NX bit, RO a clear R/W bit; RP is not offered),
+ *     and each Set or Clear prints one line of what the page tables allow
+ *     on its first page before and after (its own reading, not the
+ *     caller's), with the page-table entry the walk ended on.
  * So a loader that jumps into a page it allocated without clearing XP
  * there faults at the first instruction, as it would on such firmware.
- * Test-only: built as build/test/nx-strict.efi, never part of chainload.
+ * Test-only: built as build/test-images/efi/drivers/nx-strict.efi, never
+ * part of chainload.
  */
 #include <efi.h>
 #include <efilib.h>
@@ -167,8 +171,11 @@ static EFI_STATUS change(UINT64 base, UINT64 len, UINT64 set, UINT64 clear)
 	return st;
 }
 
-/* What the page at `addr` allows, over every level of the walk. */
-static UINT64 page_attrs(UINT64 addr)
+/*
+ * What the page at `addr` allows, over every level of the walk; the entry
+ * the walk ended on (the leaf, or the first not present) in *ret_entry.
+ */
+static UINT64 page_attrs(UINT64 addr, UINT64 *ret_entry)
 {
 	UINT64 *table = (UINT64 *)(UINTN)(read_cr3() & PTE_ADDR);
 	BOOLEAN writable = TRUE, nx = FALSE;
@@ -176,6 +183,7 @@ static UINT64 page_attrs(UINT64 addr)
 	for (int level = 4; level >= 1; level--) {
 		UINT64 e = *entry_of(table, addr, level);
 
+		*ret_entry = e;
 		if (!(e & PTE_P))
 			return MEMORY_RP;
 		writable = writable && (e & PTE_W);
@@ -187,6 +195,16 @@ static UINT64 page_attrs(UINT64 addr)
 	return (nx ? MEMORY_XP : 0) | (writable ? 0 : MEMORY_RO);
 }
 
+/* "XP", "RO", "XP+RO", "none", or "not present". */
+static const CHAR16 *attr_names(UINT64 a)
+{
+	static const CHAR16 *const names[] = { L"none", L"XP", L"RO", L"XP+RO" };
+
+	if (a & MEMORY_RP)
+		return L"not present";
+	return names[(a & MEMORY_XP ? 1 : 0) | (a & MEMORY_RO ? 2 : 0)];
+}
+
 static BOOLEAN bad_range(EFI_PHYSICAL_ADDRESS base, UINT64 len)
 {
 	return !len || (base & EFI_PAGE_MASK) || (len & EFI_PAGE_MASK) || base + len < base;
@@ -195,14 +213,14 @@ static BOOLEAN bad_range(EFI_PHYSICAL_ADDRESS base, UINT64 len)
 static EFI_STATUS EFIAPI attrs_get(struct memory_attribute_protocol *self,
 				   EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 *ret)
 {
-	UINT64 first;
+	UINT64 first, entry;
 
 	(void)self;
 	if (bad_range(base, len) || !ret)
 		return EFI_INVALID_PARAMETER;
-	first = page_attrs(base);
+	first = page_attrs(base, &entry);
 	for (UINT64 a = base + EFI_PAGE_SIZE; a < base + len; a += EFI_PAGE_SIZE)
-		if (page_attrs(a) != first)
+		if (page_attrs(a, &entry) != first)
 			return EFI_NO_MAPPING;
 	*ret = first;
 	return EFI_SUCCESS;
@@ -218,26 +236,43 @@ static EFI_STATUS check_request(EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 at
 	return EFI_SUCCESS;
 }
 
+/*
+ * Set or Clear (`what`) of `attrs` on [base, base + len): the PTE bits
+ * `set` set, then `clear` cleared.  One line, read from the page tables
+ * before and after, says what the first page's walk allows and its entry.
+ */
+static EFI_STATUS change_request(const CHAR16 *what, EFI_PHYSICAL_ADDRESS base, UINT64 len,
+				 UINT64 attrs, UINT64 set, UINT64 clear)
+{
+	EFI_STATUS st = check_request(base, len, attrs);
+	UINT64 before, after, entry_before, entry_after;
+
+	if (EFI_ERROR(st))
+		return st;
+	before = page_attrs(base, &entry_before);
+	st = change(base, len, set, clear);
+	after = page_attrs(base, &entry_after);
+	Print(L"nx-strict: %sMemoryAttributes(%s) 0x%lx, %ld pages: page tables %s -> %s "
+	      L"(entry 0x%lx -> 0x%lx)\n",
+	      what, attr_names(attrs), base, len / EFI_PAGE_SIZE, attr_names(before),
+	      attr_names(after), entry_before, entry_after);
+	return st;
+}
+
 static EFI_STATUS EFIAPI attrs_set(struct memory_attribute_protocol *self,
 				   EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 attrs)
 {
-	EFI_STATUS st = check_request(base, len, attrs);
-
 	(void)self;
-	if (EFI_ERROR(st))
-		return st;
-	return change(base, len, attrs & MEMORY_XP ? PTE_NX : 0, attrs & MEMORY_RO ? PTE_W : 0);
+	return change_request(L"Set", base, len, attrs, attrs & MEMORY_XP ? PTE_NX : 0,
+			      attrs & MEMORY_RO ? PTE_W : 0);
 }
 
 static EFI_STATUS EFIAPI attrs_clear(struct memory_attribute_protocol *self,
 				     EFI_PHYSICAL_ADDRESS base, UINT64 len, UINT64 attrs)
 {
-	EFI_STATUS st = check_request(base, len, attrs);
-
 	(void)self;
-	if (EFI_ERROR(st))
-		return st;
-	return change(base, len, attrs & MEMORY_RO ? PTE_W : 0, attrs & MEMORY_XP ? PTE_NX : 0);
+	return change_request(L"Clear", base, len, attrs, attrs & MEMORY_RO ? PTE_W : 0,
+			      attrs & MEMORY_XP ? PTE_NX : 0);
 }
 
 static struct memory_attribute_protocol attrs_protocol = {
