@@ -142,8 +142,11 @@ $(EFI_OUT): $(EFI_SO) tools/check-efi.sh
 	$(EFI_TO_PE) $< $@
 	tools/check-efi.sh $(EFI_CHECK) $(EFI_SO) $@
 
-# The test build by name: `make build/test/chainload-corrupt.efi`.
-$(BUILD)/test/chainload-%.efi: FORCE
+# The test build by name: `make build/test/chainload-corrupt.efi`.  Both
+# builds embed the one blob: it is made here, before the sub-make starts, so
+# that `make -j2 all build/test/chainload-corrupt.efi` never writes it twice
+# at once.
+$(BUILD)/test/chainload-%.efi: FORCE $(BLOB_BIN)
 	$(MAKE) VARIANT=$* $@
 
 # The test kernels (test-images/build.mk, prefixed TK_) and the fixture
