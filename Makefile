@@ -142,8 +142,11 @@ $(EFI_OUT): $(EFI_SO) tools/check-efi.sh
 	$(EFI_TO_PE) $< $@
 	tools/check-efi.sh $(EFI_CHECK) $(EFI_SO) $@
 
-# The test build by name: `make build/test/chainload-corrupt.efi`.
-$(BUILD)/test/chainload-%.efi: FORCE
+# The test build by name: `make build/test/chainload-corrupt.efi`.  Both
+# builds embed the one blob: it is made here, before the sub-make starts, so
+# that `make -j2 all build/test/chainload-corrupt.efi` never writes it twice
+# at once.
+$(BUILD)/test/chainload-%.efi: FORCE $(BLOB_BIN)
 	$(MAKE) VARIANT=$* $@
 
 # The test kernels (test-images/build.mk, prefixed TK_) and the fixture
@@ -294,14 +297,23 @@ coverage: $(addprefix $(COV_DIR)/test_,$(HOST_TESTS))
 # Prerequisites are built here, so the scripts skip their own make.
 # `make test-full` runs everything `make test` does, then every machine of
 # the matrix: q35 and pc, 256 MiB / 2 GiB / 6 GiB, 1 and 4 CPUs, the test
-# kernel and Debian's (24 boots).
+# kernel and Debian's (24 boots).  `make test-mutations` checks that the
+# tests catch small bugs (tests/mutations/), with two of these scenarios.
 
-.PHONY: test-qemu test-full
+.PHONY: test-qemu test-full test-mutations
 test-qemu: $(BUILD)/chainload.efi test-images $(BUILD)/test/chainload-corrupt.efi
 	CHAINLOAD_NO_BUILD=1 tests/qemu/run-all.sh
 
 test-full: test
 	CHAINLOAD_NO_BUILD=1 CHAINLOAD_MATRIX=full tests/qemu/run-all.sh machine-matrix
+
+# The mutation check: every small bug of tests/mutations/mutations.txt,
+# applied one at a time to a copy of the tree (build/mutations/tree, seeded
+# with the objects built here), must fail the host test or the QEMU scenario
+# named beside it.  Prints which test caught each; fails unless all were.
+test-mutations: $(addprefix $(HOST_DIR)/test_,$(HOST_TESTS)) $(BUILD)/chainload.efi test-images \
+		$(BUILD)/test/chainload-corrupt.efi
+	tests/mutations/run.sh
 
 # --- install -----------------------------------------------------------------------
 # make install ESP=/boot/efi [REMOVABLE=1] [FORCE=1]: chainload.efi into
@@ -349,10 +361,12 @@ endef
 clean:
 	rm -rf $(BUILD)/efi-obj* $(BUILD)/blob $(BUILD)/test $(BUILD)/chainload.so \
 		$(BUILD)/chainload.efi $(BUILD)/test-images $(BUILD)/host $(BUILD)/fuzz \
-		$(BUILD)/coverage $(BUILD)/lint $(BUILD)/clang
+		$(BUILD)/coverage $(BUILD)/lint $(BUILD)/clang $(BUILD)/mutations
 
 # Objects are kept between runs, never removed as intermediates.
 .SECONDARY:
 
-# The compiler's header dependencies of every object built so far.
--include $(shell find $(BUILD) -name '*.d' -not -path '$(BUILD)/debian/*' -not -path '$(BUILD)/qemu/*' 2>/dev/null)
+# The compiler's header dependencies of every object built so far (the
+# mutation check's copy of the tree has its own).
+-include $(shell find $(BUILD) -name '*.d' -not -path '$(BUILD)/debian/*' -not -path '$(BUILD)/qemu/*' \
+	-not -path '$(BUILD)/mutations/*' 2>/dev/null)

@@ -78,6 +78,14 @@ static void test_cmdline_overflow(void **state)
 	(void)state;
 	memset(word, 'x', sizeof(word) - 1);
 	assert_int_equal(parse(2, argv, &a), CL_E_CMDLINE_TOO_LONG);
+	/* The buffer holds sizeof(buf) - 1 bytes and the NUL, not one more. */
+	memset(word, 0, sizeof(word));
+	memset(word, 'x', sizeof(buf) - 1);
+	assert_int_equal(parse(2, argv, &a), CL_OK);
+	assert_int_equal(a.cmdline_len, sizeof(buf) - 1);
+	assert_int_equal(buf[sizeof(buf) - 1], '\0');
+	word[sizeof(buf) - 1] = 'x';
+	assert_int_equal(parse(2, argv, &a), CL_E_CMDLINE_TOO_LONG);
 }
 
 static int split(const uint8_t *bytes, size_t n, char **argv, int *argc)

@@ -485,6 +485,39 @@ static void test_mutations(void **state)
 			 sizeof(mutations) / sizeof(mutations[0]));
 }
 
+/* A file that ends where its setup ends is refused for having no kernel. */
+static void test_file_ending_at_its_setup(void **state)
+{
+	struct bzimage_info bz;
+
+	(void)state;
+	valid();
+	hdr()->syssize = 0;
+	assert_int_equal(parse(5 * 512, &bz), CL_E_KERNEL_TRUNCATED);
+	assert_string_equal(diag.msg,
+			    "file is 2560 bytes, but its 2560 setup bytes leave no kernel");
+	hdr()->setup_sects = 0; /* 0 means 4: the same setup */
+	assert_int_equal(parse(5 * 512, &bz), CL_E_KERNEL_TRUNCATED);
+	assert_string_equal(diag.msg,
+			    "file is 2560 bytes, but its 2560 setup bytes leave no kernel");
+}
+
+/* relocatable_kernel is a boolean byte: any non-zero value means relocatable. */
+static void test_relocatable_is_any_nonzero_byte(void **state)
+{
+	static const uint8_t values[] = { 1, 2, 0x80, 0xff };
+	struct bzimage_info bz;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(values); i++) {
+		valid();
+		hdr()->relocatable_kernel = values[i];
+		assert_int_equal(parse(FILE_SIZE, &bz), CL_OK);
+		assert_true(bz.relocatable);
+		assert_int_equal(bz.min_alignment, 0x200000);
+	}
+}
+
 static void test_non_relocatable_ignores_alignment(void **state)
 {
 	struct bzimage_info bz;
@@ -510,6 +543,8 @@ int main(void)
 		cmocka_unit_test(test_header_longer_than_the_head),
 		cmocka_unit_test(test_mutations),
 		cmocka_unit_test(test_non_relocatable_ignores_alignment),
+		cmocka_unit_test(test_file_ending_at_its_setup),
+		cmocka_unit_test(test_relocatable_is_any_nonzero_byte),
 	};
 
 	return cmocka_run_group_tests_name("bzimage", tests, NULL, NULL);

@@ -124,6 +124,8 @@ static void test_errors(void **state)
 		     "line 1: entry is for architecture `aa64`, not x64");
 	expect_error("linux /a\ntitle a\x01z\n",
 		     "line 2: control character 0x01 at column 8: not a text file");
+	expect_error("linux /a\ntitle a\x7fz\n",
+		     "line 2: control character 0x7f at column 8: not a text file");
 	expect_error("linux /a\rtitle\n",
 		     "line 1: control character 0x0d at column 9: not a text file");
 	expect_error("linux /\xff\n", "line 1: byte 0xff at column 8 is not UTF-8 text");

@@ -188,6 +188,12 @@ expect_all_pages_copied() {
 		log_has -E "^  pages: 0 read in place, $pages copied by the stub "
 }
 
+# The stub's verify after copy passed and said so on COM1 (a boot with -v):
+# expect_stub_verified WHAT.
+expect_stub_verified() {
+	expect "$1" log_has -E '^chainload: verify: 2 segments, [0-9]+ bytes match their SHA-256 at their final addresses, [0-9]+ us$'
+}
+
 # The shell's `memmap` summary lines for chainload's own memory types, from
 # the part of the log after the line MEMMAP-<WHEN>.
 loader_pages() {
