@@ -66,7 +66,8 @@ CORE_SRCS := $(wildcard core/*.c)
 RELOC_C   := $(wildcard relocate/*.c)
 RELOC_S   := $(wildcard relocate/*.S)
 EFI_SRCS  := $(wildcard efi/*.c efi/*/*.c)
-BLOB_SRCS := relocate/blob/stub.S relocate/blob/verify.c core/sha256.c
+BLOB_SRCS := relocate/blob/stub.S relocate/blob/verify.c core/digest.c core/hash64.c \
+             core/sha256.c
 # What the host tests and the fuzzers link: the pure modules, and the
 # test-only support (the simulated RAM, status names for messages).
 PURE_SRCS    := $(CORE_SRCS) relocate/identmap.c
@@ -76,7 +77,7 @@ HOST_SUPPORT := tests/host/sim.c tests/host/status_name.c
 
 all: $(BUILD)/chainload.efi test-images
 
-# The control blob: relocate/blob/ (stub + verifier + SHA-256), linked flat
+# The control blob: relocate/blob/ (stub + verifier + digests), linked flat
 # and embedded by relocate/blob.S.  Absolute relocations would break when it
 # is copied, so the build refuses them.
 BLOB_DIR  := $(BUILD)/blob

@@ -19,8 +19,11 @@ const char args_usage[] =
 	"  -v, --verbose      print the placement plan and phase timings\n"
 	"  -n, --dry-run      do everything up to ExitBootServices, then return\n"
 	"      --force-copy   stage every page and let the relocation stub copy it\n"
-	"      --no-verify    skip the SHA-256 check of the kernel and initrd after\n"
-	"                     the copy (on by default; a mismatch halts on COM1)\n"
+	"      --verify=MODE  check the kernel and initrd at their final addresses\n"
+	"                     after the copy against a digest taken when they were\n"
+	"                     read; a mismatch halts on COM1.  fast (the default):\n"
+	"                     a 64-bit integrity hash; sha256: SHA-256; off: none\n"
+	"      --no-verify    the same as --verify=off\n"
 	"      --version      print the version\n"
 	"  -h, --help         show this help\n"
 	"\n"
@@ -80,6 +83,20 @@ static int set_config(struct boot_args *a, const char *path, struct diag *diag)
 	return CL_OK;
 }
 
+static int set_verify(struct boot_args *a, const char *mode, struct diag *diag)
+{
+	if (!strcmp(mode, "fast"))
+		a->verify = VERIFY_FAST;
+	else if (!strcmp(mode, "sha256"))
+		a->verify = VERIFY_SHA256;
+	else if (!strcmp(mode, "off"))
+		a->verify = VERIFY_OFF;
+	else
+		return diag_set(diag, CL_E_USAGE, "--verify=%s: the mode is fast, sha256 or off",
+				mode);
+	return CL_OK;
+}
+
 /* Handles option argv[*i]; advances *i past a consumed value. */
 static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a, struct diag *diag)
 {
@@ -92,7 +109,9 @@ static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a
 	else if (!strcmp(opt, "--force-copy"))
 		a->force_copy = true;
 	else if (!strcmp(opt, "--no-verify"))
-		a->no_verify = true;
+		a->verify = VERIFY_OFF;
+	else if (!strncmp(opt, "--verify=", 9))
+		return set_verify(a, opt + 9, diag);
 	else if (!strcmp(opt, "-h") || !strcmp(opt, "--help"))
 		a->help = true;
 	else if (!strcmp(opt, "--version"))

@@ -23,6 +23,13 @@
 
 #define ARGS_MAX_INITRDS 32
 
+/* What the stub checks after the copy (--verify=MODE). */
+enum verify_mode {
+	VERIFY_FAST,   /* hash64 of each segment: the default */
+	VERIFY_SHA256, /* SHA-256 of each segment */
+	VERIFY_OFF,    /* nothing */
+};
+
 struct boot_args {
 	const char *kernel;		       /* path, as given; NULL until a config names it */
 	const char *initrds[ARGS_MAX_INITRDS]; /* -i paths, then initrd= words */
@@ -39,7 +46,7 @@ struct boot_args {
 	bool verbose;
 	bool dry_run;
 	bool force_copy;
-	bool no_verify; /* skip the SHA-256 check after the copy */
+	enum verify_mode verify;
 	bool help;
 	bool version;
 };

@@ -2,17 +2,17 @@
 #include "segment_digest.h"
 
 void segment_digest(const struct layout *l, const struct page_alloc *pa, size_t seg,
-		    uint8_t out[SHA256_DIGEST_SIZE])
+		    enum digest_kind kind, uint8_t out[DIGEST_MAX_SIZE])
 {
 	uint64_t size = l->segments[seg].size, offset = 0, addr, len;
-	struct sha256 s;
+	struct digest d;
 
-	sha256_init(&s);
+	digest_init(&d, kind);
 	while (offset < size && layout_chunk(l, seg, offset, &addr, &len)) {
 		if (len > size - offset)
 			len = size - offset;
-		sha256_update(&s, pa->map(pa->ctx, addr), len);
+		digest_update(&d, pa->map(pa->ctx, addr), len);
 		offset += len;
 	}
-	sha256_final(&s, out);
+	digest_final(&d, out);
 }

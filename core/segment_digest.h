@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The SHA-256 of a segment as it will stand at its destination, computed
+ * The digest of a segment as it will stand at its destination, computed
  * from its staging pages before ExitBootServices; the control blob computes
  * it again after the copy (relocate/blob/verify.c).
  */
@@ -10,11 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "digest.h"
 #include "layout.h"
 #include "page_alloc.h"
-#include "sha256.h"
 
 void segment_digest(const struct layout *l, const struct page_alloc *pa, size_t seg,
-		    uint8_t out[SHA256_DIGEST_SIZE]);
+		    enum digest_kind kind, uint8_t out[DIGEST_MAX_SIZE]);
 
 #endif /* CHAINLOAD_SEGMENT_DIGEST_H */

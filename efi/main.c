@@ -16,6 +16,7 @@
 #include "start/config_file.h"
 #include "fw/console.h"
 #include "fw/efi_status.h"
+#include "fw/timer.h"
 #include "start/image_location.h"
 #include "launch/launch.h"
 
@@ -92,6 +93,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	char *cmdline;
 	EFI_STATUS st;
 
+	timer_note_start();
 	InitializeLib(image, systab);
 	/* The firmware's 5-minute watchdog would reset us mid-load. */
 	BS->SetWatchdogTimer(0, 0, 0, NULL);

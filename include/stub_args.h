@@ -4,7 +4,7 @@
  * block and its stack, identity-mapped EfiLoaderCode below 4 GiB.
  *
  *   0x0000  blob code (relocate/blob/stub.S first, then relocate/blob/verify.c and
- *           core/sha256.c), at most CONTROL_CODE_MAX bytes
+ *           the digests of core/digest.c), at most CONTROL_CODE_MAX bytes
  *   0x1800  struct stub_args (filled by relocate/control.c before ExitBootServices)
  *   0x2000  top of the stack, which grows down towards the argument block
  *
@@ -31,13 +31,16 @@
 #define SA_IDTR	       0x38 /* null IDT: limit 0, base 0 */
 #define SA_GDT	       0x48 /* 4 descriptors: null, null, code, data */
 #define SA_FLAGS       0x68 /* STUB_F_* */
-#define SA_TSC_PER_US  0x70 /* for the verifier's timing line */
-#define SA_NSEGS       0x78 /* segments to verify */
-#define SA_SEGS	       0x80 /* struct stub_segment[STUB_MAX_SEGS] */
-#define SA_SIZE	       0x180
+#define SA_TSC_PER_US  0x70 /* for the stub's timing line; 0 if unknown */
+#define SA_TSC_START   0x78 /* TSC when chainload started */
+#define SA_TSC_EXIT    0x80 /* TSC before the final memory map and the exit */
+#define SA_NSEGS       0x88 /* segments to verify */
+#define SA_SEGS	       0x90 /* struct stub_segment[STUB_MAX_SEGS] */
+#define SA_SIZE	       0x190
 
-#define STUB_F_VERIFY  0x1 /* check SHA-256 of each segment after the copy */
-#define STUB_F_VERBOSE 0x2 /* report the verification on COM1 */
+#define STUB_F_VERIFY  0x1 /* check each segment's digest after the copy */
+#define STUB_F_VERBOSE 0x2 /* report the verification and the stub's times on COM1 */
+#define STUB_F_SHA256  0x4 /* the digests are SHA-256, not hash64 */
 /* Digest slots: core/layout.h asserts no layout has more segments. */
 #define STUB_MAX_SEGS 4
 
@@ -65,11 +68,13 @@ struct stub_args {
 	uint64_t gdt[4];     /* null, unused, 0x10 code64, 0x18 data */
 	uint64_t flags;	     /* STUB_F_* */
 	uint64_t tsc_per_us; /* 0 if unknown */
+	uint64_t tsc_start;
+	uint64_t tsc_exit;
 	uint64_t nsegs;
 	struct stub_segment {
 		uint64_t dest;	    /* final physical address */
 		uint64_t size;	    /* bytes */
-		uint8_t sha256[32]; /* digest taken before ExitBootServices */
+		uint8_t digest[32]; /* taken before ExitBootServices: 8 or 32 bytes used */
 		char name[16];	    /* NUL-terminated, for the report */
 	} __attribute__((packed)) segs[STUB_MAX_SEGS];
 } __attribute__((packed));
@@ -84,11 +89,13 @@ _Static_assert(__builtin_offsetof(struct stub_args, idtr) == SA_IDTR, "idtr");
 _Static_assert(__builtin_offsetof(struct stub_args, gdt) == SA_GDT, "gdt");
 _Static_assert(__builtin_offsetof(struct stub_args, flags) == SA_FLAGS, "flags");
 _Static_assert(__builtin_offsetof(struct stub_args, tsc_per_us) == SA_TSC_PER_US, "tsc");
+_Static_assert(__builtin_offsetof(struct stub_args, tsc_start) == SA_TSC_START, "tsc_start");
+_Static_assert(__builtin_offsetof(struct stub_args, tsc_exit) == SA_TSC_EXIT, "tsc_exit");
 _Static_assert(__builtin_offsetof(struct stub_args, nsegs) == SA_NSEGS, "nsegs");
 _Static_assert(__builtin_offsetof(struct stub_args, segs) == SA_SEGS, "segs");
 _Static_assert(sizeof(struct stub_segment) == 64, "stub_segment size");
 _Static_assert(sizeof(struct stub_args) == SA_SIZE, "stub_args size");
-/* The verifier's SHA-256 state and frames need about 1 KiB of stack. */
+/* The verifier's digest state and frames need about 1 KiB of stack. */
 _Static_assert(STUB_ARGS_OFFSET + SA_SIZE + 1024 <= STUB_STACK_TOP, "room for the stack");
 _Static_assert(CONTROL_CODE_MAX <= STUB_ARGS_OFFSET, "code ends before the arguments");
 

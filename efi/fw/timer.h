@@ -12,6 +12,10 @@
  */
 UINT64 timer_tsc_per_us(void);
 
+/* chainload's start: noted first thing in efi_main, read by every later report. */
+void timer_note_start(void);
+UINT64 timer_start_tsc(void);
+
 struct phase_timer {
 	UINT64 ticks_per_us; /* 0: not calibrated, laps read 0 */
 	UINT64 last;

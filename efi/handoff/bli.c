@@ -59,13 +59,12 @@ static void set_time(const char *name, UINT64 tsc)
 
 void bli_begin(const struct image_location *loc)
 {
-	UINT64 start = cpu_rdtsc();
 	char text[GUID_TEXT_LEN + 1];
 
 	set_ascii("LoaderInfo", "chainload " CHAINLOAD_VERSION);
 	/* Calibrates the TSC (the first use); without it no times are set. */
 	if (timer_tsc_per_us())
-		set_time("LoaderTimeInitUSec", start);
+		set_time("LoaderTimeInitUSec", timer_start_tsc());
 	if (loc->have_part_guid) {
 		guid_format(loc->part_guid, text);
 		set_ascii("LoaderDevicePartUUID", text);

@@ -34,10 +34,10 @@ static EFI_STATUS prepare_boot_params(struct launch *ln)
 }
 
 /*
- * The SHA-256 of every segment as staged now; the control blob checks the
+ * The digest of every segment as staged now; the control blob checks the
  * same bytes at their destinations after the copy.
  */
-static void take_digests(struct launch *ln)
+static void take_digests(struct launch *ln, enum digest_kind kind)
 {
 	const struct layout *l = ln->layout;
 	UINT64 start = cpu_rdtsc();
@@ -53,19 +53,21 @@ static void take_digests(struct launch *ln)
 		for (; n < sizeof(d->name) - 1 && name[n]; n++)
 			d->name[n] = name[n];
 		d->name[n] = '\0';
-		segment_digest(l, &ln->pa, i, d->sha256);
+		segment_digest(l, &ln->pa, i, kind, d->digest);
 	}
 	if (ln->timer.ticks_per_us)
 		ln->us_digest = (cpu_rdtsc() - start) / ln->timer.ticks_per_us;
-	/* A staged kernel byte that no longer matches its digest (test build). */
-	if (inject_fault(FAULT_CORRUPT_AFTER_DIGEST) &&
-	    layout_chunk(l, ln->kernel_seg, 0x1000, &addr, &len))
-		*(volatile UINT8 *)(UINTN)addr ^= 0x5a;
+	/* Test build: one staged byte of each segment no longer matches its digest. */
+	for (size_t i = 0; i < l->n_segments; i++)
+		if (inject_fault(FAULT_CORRUPT_AFTER_DIGEST) &&
+		    layout_chunk(l, i, (l->segments[i].size / 2) & ~(UINT64)7, &addr, &len))
+			*(volatile UINT8 *)(UINTN)addr ^= 0x5a;
 }
 
 static EFI_STATUS prepare_control(struct launch *ln)
 {
-	BOOLEAN verify = !ln->args->no_verify;
+	enum verify_mode mode = ln->args->verify;
+	BOOLEAN verify = mode != VERIFY_OFF;
 	struct control_request creq;
 	UINT64 control;
 	struct diag d;
@@ -83,13 +85,15 @@ static EFI_STATUS prepare_control(struct launch *ln)
 	if (rc)
 		return launch_core_error(rc, "relocation", &d);
 	if (verify)
-		take_digests(ln);
+		take_digests(ln, mode == VERIFY_SHA256 ? DIGEST_SHA256 : DIGEST_HASH64);
 	creq.list_head = ln->layout->list_head;
 	creq.cr3 = ln->idmap.cr3;
 	creq.boot_params = ln->bp_addr;
 	creq.entry = ln->plan.kernel_addr + STARTUP_64_OFFSET;
-	creq.flags = (verify ? STUB_F_VERIFY : 0) | (ln->args->verbose ? STUB_F_VERBOSE : 0);
+	creq.flags = (verify ? STUB_F_VERIFY : 0) | (mode == VERIFY_SHA256 ? STUB_F_SHA256 : 0) |
+		     (ln->args->verbose ? STUB_F_VERBOSE : 0);
 	creq.tsc_per_us = ln->timer.ticks_per_us;
+	creq.tsc_start = timer_start_tsc();
 	creq.nsegs = verify ? ln->layout->n_segments : 0;
 	creq.segs = ln->digests;
 	ln->exit.control_addr = control;

@@ -26,6 +26,46 @@ static void print_row(const char *what, const char *file, UINT64 dest, UINT64 si
 		  (unsigned long long)size);
 }
 
+static const char *const verify_text[] = {
+	[VERIFY_FAST] = "hash64 of each segment, checked again at its destination after the copy",
+	[VERIFY_SHA256] =
+		"SHA-256 of each segment, checked again at its destination after the copy",
+	[VERIFY_OFF] = "off",
+};
+
+/*
+ * Every page chainload allocated outside the destination windows: what it
+ * costs beyond the segments themselves.  The total is the ledger's, so
+ * nothing allocated is left out; "other" is the final memory map's
+ * buffers, setup_data and a whole kernel's setup sectors.
+ */
+static void print_memory(const struct launch *ln)
+{
+	const struct layout *l = ln->layout;
+	UINT64 bp = pages_for(PAGE_SIZE + ln->args->cmdline_len + 1);
+	UINT64 named = l->list_pages + ln->idmap.pages + CONTROL_PAGES + bp + l->pages_copied;
+	UINT64 total = 0, segment_bytes = 0, per_100k;
+
+	for (UINTN i = 0; i < ln->ledger.count; i++) {
+		const struct ledger_entry *e = &ln->ledger.entries[i];
+
+		if (!layout_in_window(l, e->addr, e->addr + e->pages * PAGE_SIZE))
+			total += e->pages;
+	}
+	for (size_t i = 0; i < l->n_segments; i++)
+		segment_bytes += l->segments[i].size;
+	per_100k = segment_bytes ? total * PAGE_SIZE * 100000 / segment_bytes : 0;
+	con_print("  memory: %llu pages (%llu KiB) beyond the destinations: staging %llu, "
+		  "page list %llu, page tables %llu, control %u, boot_params and command line "
+		  "%llu, other %llu; %llu.%03llu %% of the %llu segment bytes\n",
+		  (unsigned long long)total, (unsigned long long)(total * PAGE_SIZE / 1024),
+		  (unsigned long long)l->pages_copied, (unsigned long long)l->list_pages,
+		  (unsigned long long)ln->idmap.pages, (unsigned)CONTROL_PAGES,
+		  (unsigned long long)bp, (unsigned long long)(total > named ? total - named : 0),
+		  (unsigned long long)(per_100k / 1000), (unsigned long long)(per_100k % 1000),
+		  (unsigned long long)segment_bytes);
+}
+
 void launch_print_plan(const struct launch *ln)
 {
 	const struct layout *l = ln->layout;
@@ -48,13 +88,10 @@ void launch_print_plan(const struct launch *ln)
 		  (unsigned long long)l->list_pages, (unsigned long long)ln->idmap.top,
 		  (unsigned long long)ln->idmap.pages, ln->idmap.gb_pages ? "1 GiB" : "2 MiB");
 	con_print("  time: open %llu us, plan %llu us, read %llu us, prepare %llu us "
-		  "(of which SHA-256 %llu us)\n",
+		  "(of which digests %llu us); the exit and the stub report on COM1\n",
 		  (unsigned long long)ln->us_open, (unsigned long long)ln->us_plan,
 		  (unsigned long long)ln->us_read, (unsigned long long)ln->us_prepare,
 		  (unsigned long long)ln->us_digest);
-	con_print(
-		"  verify: %s\n",
-		ln->args->no_verify
-			? "off (--no-verify)"
-			: "SHA-256 of each segment, checked again at its destination after the copy");
+	print_memory(ln);
+	con_print("  verify: %s\n", verify_text[ln->args->verify]);
 }

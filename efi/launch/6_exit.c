@@ -5,6 +5,7 @@
 
 #include "bootparams.h"
 #include "fw/console.h"
+#include "fw/cpu.h"
 #include "e820.h"
 #include "fw/efi_status.h"
 #include "units.h"
@@ -112,9 +113,12 @@ static EFI_STATUS exit_failed(EFI_STATUS st, int attempts, const char *why)
 
 EFI_STATUS exit_and_enter(struct exit_ctx *x, EFI_HANDLE image)
 {
+	struct stub_args *args = (struct stub_args *)(UINTN)x->args_addr;
 	struct diag d;
 	EFI_STATUS st;
 
+	/* The stub's "exit" time starts here: final map, e820, ExitBootServices. */
+	args->tsc_exit = cpu_rdtsc();
 	for (int attempt = 0; attempt < EXIT_ATTEMPTS; attempt++) {
 		st = finalize(x, &d);
 		if (EFI_ERROR(st) && !attempt)

@@ -2,17 +2,20 @@
 /*
  * Relocation stub: runs from the control page after ExitBootServices, copies
  * every page of the page list to its destination, has relocate/blob/verify.c
- * check the segments' SHA-256 at their final addresses, and enters the
- * kernel.  It is the first thing in the control blob (relocate/blob/blob.ld).
+ * check the segments' digests at their final addresses (and report its
+ * times), and enters the kernel.  It is the first thing in the control blob
+ * (relocate/blob/blob.ld).
  *
  * Register contract
  *   entry:   %rdi = physical address of struct stub_args (include/stub_args.h)
  *            64-bit mode, identity-mapped (the firmware's tables), running at
  *            the copy of this code inside the control page, any IF.
- *   uses:    %r15 = stub_args; %rcx = current entry; %rbx = next entry slot;
- *            %rdi = current destination; %rsi = source (rep movsq).
- *            verify_segments() is a SysV C call on our stack; it returns only
- *            when every digest matches (else it reports on COM1 and halts).
+ *   uses:    %r15 = stub_args; %r14 = TSC at entry; %rcx = current entry;
+ *            %rbx = next entry slot; %rdi = current destination; %rsi =
+ *            source; %edx = qwords left in the page; %rax, %rcx and
+ *            %r8-%r13 carry the copy's data (%rcx is fetched again after).  stub_after_copy() is a SysV C call on our
+ *            stack; it returns only when every digest matches (else it
+ *            reports on COM1 and halts).
  *   leaves:  to the kernel's 64-bit entry with interrupts off, our identity
  *            map in CR3, CR4.PGE and CR4.CET clear, our GDT (CS=0x10,
  *            DS=ES=SS=FS=GS=0x18), a null IDT, DF clear, %rsi = boot_params,
@@ -37,6 +40,10 @@ stub_entry:
 	cli
 	cld
 	movq	%rdi, %r15
+	rdtsc
+	shlq	$32, %rdx
+	orq	%rax, %rdx
+	movq	%rdx, %r14
 	/* Our stack first: the firmware's may be a destination. */
 	movq	SA_STACK_TOP(%r15), %rsp
 
@@ -84,21 +91,44 @@ next_entry:
 	movq	%rcx, %rsi
 	andq	$PAGE_MASK, %rsi
 	cmpq	%rsi, %rdi
-	je	3f			/* already in place: nothing to move */
-	movl	$(PAGE_SIZE / 8), %ecx
-	rep movsq			/* advances %rdi by one page */
+	je	4f			/* already in place: nothing to move */
+	/*
+	 * Eight qwords a turn through registers, not rep movsq: emulators run
+	 * a string instruction one element at a time, and a CPU copies this
+	 * as fast.  Advances %rdi by one page.
+	 */
+	movl	$(PAGE_SIZE / 8), %edx
+3:	movq	(%rsi), %rax
+	movq	8(%rsi), %r8
+	movq	16(%rsi), %r9
+	movq	24(%rsi), %r10
+	movq	32(%rsi), %r11
+	movq	40(%rsi), %r12
+	movq	48(%rsi), %r13
+	movq	56(%rsi), %rcx
+	movq	%rax, (%rdi)
+	movq	%r8, 8(%rdi)
+	movq	%r9, 16(%rdi)
+	movq	%r10, 24(%rdi)
+	movq	%r11, 32(%rdi)
+	movq	%r12, 40(%rdi)
+	movq	%r13, 48(%rdi)
+	movq	%rcx, 56(%rdi)
+	addq	$64, %rsi
+	addq	$64, %rdi
+	subl	$8, %edx
+	jnz	3b
 	jmp	fetch
-3:	addq	$PAGE_SIZE, %rdi
+4:	addq	$PAGE_SIZE, %rdi
 fetch:
 	movq	(%rbx), %rcx
 	addq	$8, %rbx
 	jmp	next_entry
 
 copied:
-	testq	$STUB_F_VERIFY, SA_FLAGS(%r15)
-	jz	enter_kernel
 	movq	%r15, %rdi
-	call	verify_segments		/* %rsp is 16-byte aligned here */
+	movq	%r14, %rsi
+	call	stub_after_copy		/* %rsp is 16-byte aligned here */
 
 enter_kernel:
 	movq	SA_BOOT_PARAMS(%r15), %rsi

@@ -1,24 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Verify after copy: runs in the control page after ExitBootServices, called
- * by stub.S once every page is in place.  It recomputes the SHA-256 of each
- * segment at its final address and compares it with the digest taken before
- * the exit.  A mismatch means the copy (or something behind our back) broke
- * the image: it is reported on COM1 and the machine halts rather than run a
- * kernel that is not the one we read.
+ * After the copy: runs in the control page after ExitBootServices, called
+ * by stub.S once every page is in place.  With STUB_F_VERIFY it recomputes
+ * each segment's digest (hash64, or SHA-256 with STUB_F_SHA256) at its
+ * final address and compares it with the one taken before the exit.  Every
+ * segment that differs is reported on COM1, then the machine halts rather
+ * than run a kernel that is not the one we read.  With STUB_F_VERBOSE it
+ * also reports the verification and the stub's own times.
  *
  * Freestanding and position independent: no library calls, no absolute
  * addresses; COM1 is assumed set up by the firmware (we only poll and write).
  */
 #include <stdint.h>
 
-#include "sha256.h"
+#include "digest.h"
 #include "stub_args.h"
 
 #define COM1	      0x3f8
 #define LSR_THR_EMPTY 0x20
 
-void verify_segments(const struct stub_args *args);
+void stub_after_copy(const struct stub_args *args, uint64_t tsc_entry);
 
 static void outb(uint16_t port, uint8_t v)
 {
@@ -85,7 +86,7 @@ static int digests_differ(const uint8_t *a, const uint8_t *b)
 {
 	uint8_t diff = 0;
 
-	for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++)
+	for (unsigned i = 0; i < DIGEST_MAX_SIZE; i++)
 		diff |= a[i] ^ b[i];
 	return diff != 0;
 }
@@ -96,7 +97,7 @@ static __attribute__((noreturn)) void halt(void)
 		__asm__ volatile("cli; hlt");
 }
 
-static void report_mismatch(const struct stub_segment *seg, const uint8_t *got)
+static void report_mismatch(const struct stub_segment *seg, const uint8_t *got, unsigned size)
 {
 	serial_puts("\nchainload: verify: ");
 	serial_puts(seg->name);
@@ -106,41 +107,67 @@ static void report_mismatch(const struct stub_segment *seg, const uint8_t *got)
 	serial_puts(" (");
 	serial_dec(seg->size);
 	serial_puts(" bytes) does not match what was read\nchainload: verify: expected ");
-	serial_hex(seg->sha256, SHA256_DIGEST_SIZE);
+	serial_hex(seg->digest, size);
 	serial_puts("\nchainload: verify: found    ");
-	serial_hex(got, SHA256_DIGEST_SIZE);
-	serial_puts("\nchainload: verify: halted, the kernel was not started\n");
+	serial_hex(got, size);
+	serial_puts("\n");
 }
 
-void verify_segments(const struct stub_args *args)
+static void serial_us(const char *what, uint64_t from, uint64_t to, uint64_t tsc_per_us)
 {
-	uint64_t start = rdtsc(), bytes = 0;
+	serial_puts(what);
+	serial_dec((to - from) / tsc_per_us);
+	serial_puts(" us");
+}
+
+/* Every segment, every mismatch reported; returns only if all match. */
+static void verify_segments(const struct stub_args *args)
+{
+	enum digest_kind kind = args->flags & STUB_F_SHA256 ? DIGEST_SHA256 : DIGEST_HASH64;
+	uint64_t bytes = 0, bad = 0;
 
 	for (uint64_t i = 0; i < args->nsegs; i++) {
 		const struct stub_segment *seg = &args->segs[i];
-		uint8_t digest[SHA256_DIGEST_SIZE];
-		struct sha256 s;
+		uint8_t got[DIGEST_MAX_SIZE];
+		struct digest d;
 
-		sha256_init(&s);
-		sha256_update(&s, (const void *)(uintptr_t)seg->dest, seg->size);
-		sha256_final(&s, digest);
-		if (digests_differ(digest, seg->sha256)) {
-			report_mismatch(seg, digest);
-			halt();
+		digest_init(&d, kind);
+		digest_update(&d, (const void *)(uintptr_t)seg->dest, seg->size);
+		digest_final(&d, got);
+		if (digests_differ(got, seg->digest)) {
+			report_mismatch(seg, got, digest_size(kind));
+			bad++;
 		}
 		bytes += seg->size;
+	}
+	if (bad) {
+		serial_puts("chainload: verify: halted, the kernel was not started\n");
+		halt();
 	}
 	if (args->flags & STUB_F_VERBOSE) {
 		serial_puts("chainload: verify: ");
 		serial_dec(args->nsegs);
 		serial_puts(" segments, ");
 		serial_dec(bytes);
-		serial_puts(" bytes match their SHA-256 at their final addresses");
-		if (args->tsc_per_us) {
-			serial_puts(", ");
-			serial_dec((rdtsc() - start) / args->tsc_per_us);
-			serial_puts(" us");
-		}
-		serial_puts("\n");
+		serial_puts(kind == DIGEST_SHA256 ? " bytes match their SHA-256"
+						  : " bytes match their hash64");
+		serial_puts(" at their final addresses\n");
 	}
+}
+
+void stub_after_copy(const struct stub_args *args, uint64_t tsc_entry)
+{
+	uint64_t copied = rdtsc(), verified;
+
+	if (args->flags & STUB_F_VERIFY)
+		verify_segments(args);
+	verified = rdtsc();
+	if (!(args->flags & STUB_F_VERBOSE) || !args->tsc_per_us)
+		return;
+	/* Exit: the final memory map, e820 and ExitBootServices. */
+	serial_us("chainload: stub: exit ", args->tsc_exit, tsc_entry, args->tsc_per_us);
+	serial_us(", copy ", tsc_entry, copied, args->tsc_per_us);
+	serial_us(", verify ", copied, verified, args->tsc_per_us);
+	serial_us("; ", args->tsc_start, rdtsc(), args->tsc_per_us);
+	serial_puts(" from chainload's start to the kernel's entry\n");
 }

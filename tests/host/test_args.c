@@ -69,6 +69,50 @@ static void test_errors(void **state)
 	assert_string_equal(a.kernel, "-k");
 }
 
+static void test_verify_modes(void **state)
+{
+	static const struct {
+		const char *word;
+		int rc;
+		enum verify_mode mode;
+	} cases[] = {
+		{ NULL, CL_OK, VERIFY_FAST }, /* the default */
+		{ "--verify=fast", CL_OK, VERIFY_FAST },
+		{ "--verify=sha256", CL_OK, VERIFY_SHA256 },
+		{ "--verify=off", CL_OK, VERIFY_OFF },
+		{ "--no-verify", CL_OK, VERIFY_OFF },
+		{ "--verify=SHA256", CL_E_USAGE, 0 },
+		{ "--verify=", CL_E_USAGE, 0 },
+		{ "--verify", CL_E_USAGE, 0 },
+	};
+	struct boot_args a;
+	struct diag d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *argv[] = { (char *)cases[i].word, "k" };
+		int rc = cases[i].word ? args_parse(2, argv, buf, sizeof(buf), &a, &d)
+				       : args_parse(1, argv + 1, buf, sizeof(buf), &a, &d);
+
+		assert_int_equal(rc, cases[i].rc);
+		if (rc == CL_OK)
+			assert_int_equal(a.verify, cases[i].mode);
+	}
+	/* The last word wins, as with every other option. */
+	{
+		char *argv[] = { "--no-verify", "--verify=sha256", "k" };
+
+		assert_int_equal(parse(3, argv, &a), CL_OK);
+		assert_int_equal(a.verify, VERIFY_SHA256);
+	}
+	{
+		char *argv[] = { "--verify=bogus", "k" };
+
+		assert_int_equal(args_parse(2, argv, buf, sizeof(buf), &a, &d), CL_E_USAGE);
+		assert_string_equal(d.msg, "--verify=bogus: the mode is fast, sha256 or off");
+	}
+}
+
 static void test_cmdline_overflow(void **state)
 {
 	static char word[300];
@@ -132,9 +176,8 @@ static void test_loadopts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kernel_and_cmdline),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_cmdline_overflow),
+		cmocka_unit_test(test_kernel_and_cmdline), cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_verify_modes),	   cmocka_unit_test(test_cmdline_overflow),
 		cmocka_unit_test(test_loadopts),
 	};
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* SHA-256 against FIPS 180-4 examples, and segment digests over staging pages. */
+/* SHA-256 against FIPS 180-4 examples. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,10 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "layout.h"
-#include "segment_digest.h"
 #include "sha256.h"
-#include "sim.h"
 
 static void hex(const uint8_t *d, char *out)
 {
@@ -66,62 +63,11 @@ static void test_million_a(void **state)
 			    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-/* A segment staged partly in place, partly in source pages: same digest as its bytes. */
-static void test_segment_digest_follows_extents(void **state)
-{
-	struct layout *l = calloc(1, sizeof(*l));
-	uint8_t expect[SHA256_DIGEST_SIZE], got[SHA256_DIGEST_SIZE];
-	uint64_t size = 5 * 4096 + 17, off = 0, addr, len;
-	uint8_t *bytes = malloc(size);
-	struct page_alloc pa;
-	struct diag d;
-	struct sim s;
-	size_t seg;
-
-	(void)state;
-	sim_init(&s, 16 << 20);
-	sim_add(&s, 0, 1 << 20, MM_RESERVED);
-	sim_add(&s, 1 << 20, 0x200000, MM_CONVENTIONAL);
-	sim_add(&s, 0x200000, 0x203000, MM_BOOT_DATA); /* the first 3 pages must be staged */
-	sim_add(&s, 0x203000, 16 << 20, MM_CONVENTIONAL);
-	pa = sim_allocator(&s);
-	layout_init(l);
-	assert_int_equal(layout_reserve(l, &s.map, &pa, 0x200000, 0x206000, &d), CL_OK);
-	assert_int_equal(
-		layout_add_segment(l, &s.map, &pa, "kernel", 0x200000, size, false, &seg, &d),
-		CL_OK);
-	assert_true(l->n_extents >= 2);
-	for (uint64_t i = 0; i < size; i++)
-		bytes[i] = (uint8_t)(i * 7 + 3);
-	while (off < size && layout_chunk(l, seg, off, &addr, &len)) {
-		if (len > size - off)
-			len = size - off;
-		memcpy(s.ram + addr, bytes + off, len);
-		off += len;
-	}
-	{
-		struct sha256 h;
-
-		sha256_init(&h);
-		sha256_update(&h, bytes, size);
-		sha256_final(&h, expect);
-	}
-	segment_digest(l, &pa, seg, got);
-	assert_memory_equal(got, expect, sizeof(got));
-	s.ram[l->extents[0].src] ^= 1; /* a staged byte changes: so does the digest */
-	segment_digest(l, &pa, seg, got);
-	assert_memory_not_equal(got, expect, sizeof(got));
-	free(bytes);
-	free(l);
-	sim_free(&s);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_known_answers),
 		cmocka_unit_test(test_million_a),
-		cmocka_unit_test(test_segment_digest_follows_extents),
 	};
 
 	return cmocka_run_group_tests_name("sha256", tests, NULL, NULL);

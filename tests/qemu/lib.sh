@@ -188,10 +188,13 @@ expect_all_pages_copied() {
 		log_has -E "^  pages: 0 read in place, $pages copied by the stub "
 }
 
-# The stub's verify after copy passed and said so on COM1 (a boot with -v):
-# expect_stub_verified WHAT.
+# The stub's verify after copy passed and said so on COM1 (a boot with -v),
+# with the digest KIND (default hash64, or SHA-256): expect_stub_verified
+# WHAT [KIND].  The stub's timing line must follow it.
 expect_stub_verified() {
-	expect "$1" log_has -E '^chainload: verify: 2 segments, [0-9]+ bytes match their SHA-256 at their final addresses, [0-9]+ us$'
+	expect "$1" log_has -E "^chainload: verify: 2 segments, [0-9]+ bytes match their ${2:-hash64} at their final addresses\$"
+	expect "the stub reported its times" log_has -E \
+		"^chainload: stub: exit [0-9]+ us, copy [0-9]+ us, verify [0-9]+ us; [0-9]+ us from chainload's start to the kernel's entry\$"
 }
 
 # The shell's `memmap` summary lines for chainload's own memory types, from
