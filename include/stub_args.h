@@ -5,8 +5,8 @@
  *
  *   0x0000  blob code (relocate/blob/stub.S first, then relocate/blob/verify.c and
  *           the digests of core/digest.c), at most CONTROL_CODE_MAX bytes
- *   0x1800  struct stub_args (filled by relocate/control.c before ExitBootServices)
- *   0x2000  top of the stack, which grows down towards the argument block
+ *   0x2000  struct stub_args (filled by relocate/control.c before ExitBootServices)
+ *   0x3000  top of the stack, which grows down towards the argument block
  *
  * The offsets are #defines so relocate/blob/stub.S can use them; the C struct is
  * pinned to them by static asserts.
@@ -16,10 +16,11 @@
 
 #include "units.h"
 
-#define CONTROL_PAGES	 2
+/* Two pages of code: clang's build of the verifier and both digests needs more than 6 KiB. */
+#define CONTROL_PAGES	 3
 #define CONTROL_SIZE	 (CONTROL_PAGES * PAGE_SIZE)
-#define CONTROL_CODE_MAX 0x1800
-#define STUB_ARGS_OFFSET 0x1800
+#define CONTROL_CODE_MAX 0x2000
+#define STUB_ARGS_OFFSET 0x2000
 #define STUB_STACK_TOP	 CONTROL_SIZE
 
 #define SA_LIST_HEAD   0x00 /* first page-list entry */

@@ -120,10 +120,9 @@ static void serial_us(const char *what, uint64_t from, uint64_t to, uint64_t tsc
 	serial_puts(" us");
 }
 
-/* Every segment, every mismatch reported; returns only if all match. */
-static void verify_segments(const struct stub_args *args)
+/* Every segment, every mismatch reported; returns (the bytes checked) only if all match. */
+static uint64_t verify_segments(const struct stub_args *args, enum digest_kind kind)
 {
-	enum digest_kind kind = args->flags & STUB_F_SHA256 ? DIGEST_SHA256 : DIGEST_HASH64;
 	uint64_t bytes = 0, bad = 0;
 
 	for (uint64_t i = 0; i < args->nsegs; i++) {
@@ -144,7 +143,20 @@ static void verify_segments(const struct stub_args *args)
 		serial_puts("chainload: verify: halted, the kernel was not started\n");
 		halt();
 	}
-	if (args->flags & STUB_F_VERBOSE) {
+	return bytes;
+}
+
+void stub_after_copy(const struct stub_args *args, uint64_t tsc_entry)
+{
+	enum digest_kind kind = args->flags & STUB_F_SHA256 ? DIGEST_SHA256 : DIGEST_HASH64;
+	uint64_t copied = rdtsc(), verified, bytes = 0;
+
+	if (args->flags & STUB_F_VERIFY)
+		bytes = verify_segments(args, kind);
+	verified = rdtsc();
+	if (!(args->flags & STUB_F_VERBOSE))
+		return;
+	if (args->flags & STUB_F_VERIFY) {
 		serial_puts("chainload: verify: ");
 		serial_dec(args->nsegs);
 		serial_puts(" segments, ");
@@ -153,16 +165,7 @@ static void verify_segments(const struct stub_args *args)
 						  : " bytes match their hash64");
 		serial_puts(" at their final addresses\n");
 	}
-}
-
-void stub_after_copy(const struct stub_args *args, uint64_t tsc_entry)
-{
-	uint64_t copied = rdtsc(), verified;
-
-	if (args->flags & STUB_F_VERIFY)
-		verify_segments(args);
-	verified = rdtsc();
-	if (!(args->flags & STUB_F_VERBOSE) || !args->tsc_per_us)
+	if (!args->tsc_per_us)
 		return;
 	/* Exit: the final memory map, e820 and ExitBootServices. */
 	serial_us("chainload: stub: exit ", args->tsc_exit, tsc_entry, args->tsc_per_us);
