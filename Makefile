@@ -233,7 +233,7 @@ FORMAT_SRCS := $(shell find core efi relocate include test-images tests -name '*
 
 # Every shell script, sourced files included (.shellcheckrc: follow them
 # beside their sourcer); a silenced finding says why at its line.
-SHELL_SCRIPTS := .ci/run $(wildcard *.sh tools/*.sh tools/bench/*.sh tests/*/*.sh tests/*/*.bash \
+SHELL_SCRIPTS := .ci/run $(wildcard *.sh tools/*.sh tools/bench/*.sh tools/bench/*.bash tests/*/*.sh tests/*/*.bash \
 	tests/guest/checks/*.sh)
 
 lint: $(LINT_TIDY)

@@ -38,9 +38,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source-path=SCRIPTDIR source=../tests/qemu/guest.bash
 . "$ROOT/tests/qemu/guest.bash"
 BENCH_DIR=$ROOT/tools/bench
-ALL_CONFIGS="efi-stub systemd-boot grub chainload chainload-force-copy chainload-no-verify chainload-verify-sha256"
-CMDLINE='console=ttyS0 panic=-1'
-LOADER='\EFI\chainload\chainload.efi'
+# The configurations (ALL_CONFIGS, boot_command, chainload_options).
+# shellcheck source-path=SCRIPTDIR source=bench/configs.bash
+. "$BENCH_DIR/configs.bash"
 PACKAGES=(gnuplot-nox systemd-boot-efi grub-efi-amd64-bin)
 
 bench_die() {
@@ -91,29 +91,7 @@ parse_options() {
 	fi
 }
 
-# chainload's options in configuration NAME, beside -v.
-chainload_options() {
-	case $1 in
-	chainload) ;;
-	chainload-force-copy) echo --force-copy ;;
-	chainload-no-verify) echo --no-verify ;;
-	chainload-verify-sha256) echo --verify=sha256 ;;
-	esac
-}
-
-# The UEFI shell command that boots configuration NAME.
-boot_command() {
-	case $1 in
-	efi-stub) printf '%s\n' "\\boot\\vmlinuz initrd=\\boot\\initrd.img $CMDLINE" ;;
-	systemd-boot) echo '\EFI\systemd\systemd-bootx64.efi' ;;
-	grub) echo '\EFI\grub\grubx64.efi' ;;
-	chainload*)
-		printf '%s\n' "$LOADER -v $(chainload_options "$1") -i \\boot\\initrd.img \\boot\\vmlinuz $CMDLINE"
-		;;
-	esac
-}
-
-# startup.nsh for OUT: the marker, the boot command(s) of stdin, power off.
+# startup.nsh FILE: to the ESP, the commands of stdin, power off.
 write_startup() {
 	{ printf '%s\n' '@echo -off' 'fs0:'; cat; echo 'reset -s'; } | write_crlf "$1"
 }
@@ -160,22 +138,20 @@ probe_chainload() {
 }
 
 # Boot configuration NAME with the SIZE MiB initrd in round R, judge it,
-# and append its time to times.csv (to boots.csv the wall time from QEMU's
-# first output to its exit, and the guest's check); the time also in
-# boot_seconds.
+# and append its time to times.csv (to boots.csv: the whole boot's wall
+# time, ESP image and waiting for another QEMU included; the guest's check;
+# whether it waited); the time also in boot_seconds.
 time_boot() {
-	local name=$1 size=$2 r=$3 log start='' end='' line now qemu=0 t0='' t1='' why='' digest payload
+	local name=$1 size=$2 r=$3 log start='' end='' line now waited=0 t0 why='' digest payload
 	log=$out/logs/r$r-$name-$size.log
 	boot_command "$name" | { echo 'echo BENCH-START'; cat; } | write_startup "$out/$name.nsh"
-	# t0: QEMU's first line (after guest.bash's "booting", which may wait
-	# for another QEMU); t1: the last line, guest.bash's verdict after exit.
+	t0=$EPOCHREALTIME
 	while IFS= read -r line; do
-		now=$EPOCHREALTIME t1=$now
+		now=$EPOCHREALTIME
 		line=${line//$'\r'/}
 		printf '%s %s\n' "$now" "$line" >&3
-		[ "$qemu" -eq 0 ] || [ -n "$t0" ] || t0=$now
 		case $line in
-		"boot: booting "*) qemu=1 ;;
+		"boot: waiting for "*) waited=1 ;;
 		*BENCH-START*) [ -n "$start" ] || start=$now ;;
 		*"Linux version"*) [ -z "$start" ] || [ -n "$end" ] || end=$now ;;
 		esac
@@ -195,8 +171,9 @@ time_boot() {
 	[ "$name" != chainload ] || last_default_log[$size]=$log
 	awk -v s="$start" -v e="$end" -v r="$r" -v n="$name" -v m="$size" \
 		'BEGIN { printf "%s,%s,%s,%.3f\n", r, n, m, e - s }' >>"$out/times.csv"
-	awk -v a="$t0" -v b="$t1" -v r="$r" -v n="$name" -v m="$size" -v c="${payload##*check_s=}" \
-		'BEGIN { printf "%s,%s,%s,%.1f,%s\n", r, n, m, b - a, c + 0 }' >>"$out/boots.csv"
+	awk -v a="$t0" -v b="$EPOCHREALTIME" -v r="$r" -v n="$name" -v m="$size" -v w="$waited" \
+		-v c="${payload##*check_s=}" \
+		'BEGIN { printf "%s,%s,%s,%.1f,%s,%s\n", r, n, m, b - a, c + 0, w }' >>"$out/boots.csv"
 	boot_seconds=$(tail -n1 "$out/times.csv" | cut -d, -f4)
 }
 
@@ -245,7 +222,7 @@ main() {
 	probe_chainload
 	[ -n "${configs// /}" ] || bench_die "every configuration was skipped"
 	echo "round,config,size_mib,seconds" >"$out/times.csv"
-	echo "round,config,size_mib,wall_s,check_s" >"$out/boots.csv"
+	echo "round,config,size_mib,wall_s,check_s,waited" >"$out/boots.csv"
 	for r in $(seq "$rounds"); do
 		mapfile -t cells < <(shuffled_cells "$((seed + r))")
 		for i in "${!cells[@]}"; do

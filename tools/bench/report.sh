@@ -7,7 +7,7 @@
 #
 # Usage: tools/bench/report.sh DIR "CONFIG..." "SIZE_MIB..."
 #   Reads DIR/times.csv (round,config,size_mib,seconds), DIR/boots.csv
-#   (round,config,size_mib,wall_s,check_s), and if present DIR/meta.md
+#   (round,config,size_mib,wall_s,check_s,waited), and if present DIR/meta.md
 #   (the campaign, one paragraph) and DIR/phases.txt (chainload's -v lines).
 set -euo pipefail
 
@@ -28,10 +28,11 @@ stats() {
 		}'
 }
 
-# The median of column COL over every boot of one size.
+# The median of column COL over the boots of one size that did not wait
+# for another QEMU.
 size_median() {
 	local csv=$1 col=$2 size=$3
-	awk -F, -v m="$size" -v c="$col" 'NR > 1 && $3 == m { print $c }' "$csv" | sort -g |
+	awk -F, -v m="$size" -v c="$col" 'NR > 1 && $3 == m && $6 != 1 { print $c }' "$csv" | sort -g |
 		awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
@@ -75,7 +76,8 @@ report() {
 	echo
 	table
 	echo
-	echo "Each boot, QEMU's first serial output to its exit, median:"
+	echo "Each boot in wall time (ESP image, QEMU, firmware, loader, kernel, the guest's check,"
+	echo "power-off), median over the boots that did not wait for another QEMU:"
 	for size in "${sizes[@]}"; do
 		echo "- $size MiB: $(size_median "$dir/boots.csv" 4 "$size") s, of which the guest's SHA-256" \
 			"check of the payload (after \"Linux version\", guest clock) $(size_median "$dir/boots.csv" 5 "$size") s"
