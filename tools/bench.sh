@@ -210,7 +210,8 @@ main() {
 	"$ROOT/tools/install-deps.sh" "${PACKAGES[@]}"
 	make -C "$ROOT" -s build/chainload.efi
 	"$ROOT/tests/guest/fetch-debian-kernel.sh" >/dev/null
-	rm -rf "$out/logs" "$out/times.csv" "$out/boots.csv" "$out/results.md" "$out/phases.txt"
+	rm -rf "$out/logs" "$out"/initrd-*.cpio* "$out/times.csv" "$out/boots.csv" "$out/results.md" \
+		"$out/phases.txt"
 	mkdir -p "$out/logs"
 	[ "$corrupt" -eq 0 ] || iflags=(--corrupt)
 	for size in $sizes; do
