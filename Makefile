@@ -234,7 +234,7 @@ FORMAT_SRCS := $(shell find core efi relocate include test-images tests -name '*
 
 # Every shell script, sourced files included (.shellcheckrc: follow them
 # beside their sourcer); a silenced finding says why at its line.
-SHELL_SCRIPTS := .ci/run $(wildcard *.sh tools/*.sh tests/*/*.sh tests/*/*.bash \
+SHELL_SCRIPTS := .ci/run $(wildcard *.sh tools/*.sh tools/bench/*.sh tools/bench/*.bash tests/*/*.sh tests/*/*.bash \
 	tests/guest/checks/*.sh)
 
 lint: $(LINT_TIDY)
@@ -315,6 +315,23 @@ test-full: test
 test-mutations: $(addprefix $(HOST_DIR)/test_,$(HOST_TESTS)) $(BUILD)/chainload.efi test-images \
 		$(BUILD)/test/chainload-corrupt.efi
 	tests/mutations/run.sh
+
+# --- benchmark ---------------------------------------------------------------------
+# Not part of `make test`.  `make bench`: Debian's kernel booted from the UEFI
+# shell by its own EFI stub, systemd-boot, GRUB and four chainload
+# configurations, 5 and 256 MiB initrds, interleaved rounds (tools/bench.sh;
+# results in build/bench/).  `make bench-scale`: chainload and the EFI stub
+# with a 1 GiB initrd in an 8 GiB guest (build/bench/scale/).  The script
+# installs what it needs (gnuplot, systemd-boot, GRUB) and reads
+# BENCH_ROUNDS, BENCH_SIZES, BENCH_CONFIGS and BENCH_MEMORY; one quick round:
+# `make bench BENCH_ROUNDS=1 BENCH_SIZES=5`.  BENCH_FLAGS adds options
+# (e.g. --skip-unsupported).
+
+.PHONY: bench bench-scale
+bench:
+	tools/bench.sh $(BENCH_FLAGS)
+bench-scale:
+	tools/bench.sh --scale $(BENCH_FLAGS)
 
 # --- install -----------------------------------------------------------------------
 # make install ESP=/boot/efi [REMOVABLE=1] [FORCE=1]: chainload.efi into
