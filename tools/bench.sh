@@ -5,8 +5,8 @@
 #
 # Configurations: efi-stub (the kernel's own EFI stub), systemd-boot, grub
 # (Debian's packages: tools/bench/peers.sh), and chainload (default),
-# chainload-force-copy, chainload-no-verify, chainload-verify-sha256, each
-# chainload one with -v. One campaign: every round boots every
+# chainload-force-copy, chainload-no-verify, chainload-verify-sha256, as a
+# user runs them (no -v). One campaign: every round boots every
 # configuration at every size once, in a shuffled order (the host drifts).
 # A boot's time: from the shell's echo of a marker just before the boot
 # command to the kernel's "Linux version" line, from host timestamps taken
@@ -117,7 +117,7 @@ probe_chainload() {
 	[ "${#cl[@]}" -gt 0 ] || return 0
 	for name in "${cl[@]}"; do
 		echo "echo BENCH-PROBE $name"
-		boot_command "$name" | sed "s/ -v / -n -v /"
+		boot_command "$name" "-n -v"
 	done | { cat; echo 'echo BENCH-PROBE-END'; } | write_startup "$out/probe.nsh"
 	echo "bench: dry run of ${cl[*]}" >&2
 	boot_guest "$out/probe.nsh" "${sizes%% *}" "$out/logs/probe.serial" >"$log"
@@ -168,13 +168,28 @@ time_boot() {
 		line=$(clean_log "$log" | grep -a -m1 -E 'chainload: error:|boot: error:|Kernel panic' || true)
 		bench_die "$name, $size MiB, round $r: $why${line:+ (${line#* })}; log $log"
 	fi
-	[ "$name" != chainload ] || last_default_log[$size]=$log
 	awk -v s="$start" -v e="$end" -v r="$r" -v n="$name" -v m="$size" \
 		'BEGIN { printf "%s,%s,%s,%.3f\n", r, n, m, e - s }' >>"$out/times.csv"
 	awk -v a="$t0" -v b="$EPOCHREALTIME" -v r="$r" -v n="$name" -v m="$size" -v w="$waited" \
 		-v c="${payload##*check_s=}" \
 		'BEGIN { printf "%s,%s,%s,%.1f,%s,%s\n", r, n, m, b - a, c + 0, w }' >>"$out/boots.csv"
 	boot_seconds=$(tail -n1 "$out/times.csv" | cut -d, -f4)
+}
+
+# chainload's own account of each default boot, one untimed boot with -v
+# per size after the rounds: its phases before the exit, its memory, and
+# the stub's times after it.
+phase_boots() {
+	local size log
+	[[ " $configs " == *" chainload "* ]] || return 0
+	for size in $sizes; do
+		log=$out/logs/phases-$size.log
+		boot_command chainload -v | write_startup "$out/phases.nsh"
+		boot_guest "$out/phases.nsh" "$size" "$out/logs/serial.log" >"$log"
+		echo "chainload -v, $size MiB (untimed, ${log##*/}):"
+		clean_log "$log" | grep -aE '^  (time|pages|memory):|^chainload: (verify|stub):' ||
+			bench_die "no phase lines in $log"
+	done
 }
 
 # The cells (configuration:size) in a shuffled order, one per line.
@@ -205,7 +220,6 @@ write_meta() {
 main() {
 	local r i cell size cells=() iflags=() started=$SECONDS
 	skipped=() esp_files=()
-	declare -gA last_default_log=()
 	parse_options "$@"
 	"$ROOT/tools/install-deps.sh" "${PACKAGES[@]}"
 	make -C "$ROOT" -s build/chainload.efi
@@ -233,12 +247,7 @@ main() {
 			echo "bench: $boot_seconds s" >&2
 		done
 	done
-	for size in $sizes; do
-		[ -n "${last_default_log[$size]:-}" ] || continue
-		echo "chainload -v, $size MiB (${last_default_log[$size]##*/}):"
-		clean_log "${last_default_log[$size]}" | cut -d' ' -f2- |
-			grep -aE '^  (time|pages|memory):|^chainload: verify:' || true
-	done >"$out/phases.txt"
+	phase_boots >"$out/phases.txt"
 	write_meta "$started"
 	"$BENCH_DIR/report.sh" "$out" "$configs" "$sizes"
 }

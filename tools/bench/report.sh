@@ -84,7 +84,7 @@ report() {
 	done
 	if [ -s "$dir/phases.txt" ]; then
 		echo
-		echo "chainload's own phase lines (-v), its last default run of each size:"
+		echo "chainload's own lines (-v), from one untimed default boot of each size after the rounds:"
 		echo
 		echo '```'
 		cat "$dir/phases.txt"
