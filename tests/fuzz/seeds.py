@@ -208,6 +208,23 @@ def utf8_seeds():
     write("utf8", "nul-inside", b"\xe2\x82\x00\xac\xc3\xa9")
 
 
+# ---- version: up to three versions, NUL-separated ----
+
+def version_seeds():
+    write("version", "kernels", b"6.1.0-56-amd64\x006.1.0-57-amd64\x006.1.0-9-amd64")
+    write("version", "separators", b"123~rc1-1\x00123^post1\x00123.a-1")
+    write("version", "ignored-bytes", b"123_aa2-67.89\x00123aa+2-67.89\x00\xff~~--^^..")
+
+
+# ---- entry_name: a file name, NUL, an id pattern ----
+
+def entry_name_seeds():
+    write("entry_name", "counted", b"Debian-6.1.0-57-amd64+3-1.conf\x00debian-*")
+    write("entry_name", "limits", b"k+2147483647-2147483647.conf\x00k+[0-9]*")
+    write("entry_name", "not-a-counter", b"a+b+3x.CONF\x00a\\+b[!x]?.conf")
+    write("entry_name", "sets", b"x].conf\x00[]]*[a-]**?")
+
+
 if __name__ == "__main__":
     bzimage_seeds()
     args_seeds()
@@ -215,3 +232,5 @@ if __name__ == "__main__":
     plan_seeds()
     pe_seeds()
     utf8_seeds()
+    version_seeds()
+    entry_name_seeds()
