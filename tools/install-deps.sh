@@ -12,7 +12,9 @@ set -euo pipefail
 # OVMF), the ESP image (mtools, sfdisk from fdisk), the Debian-kernel guest
 # (busybox-static, cpio, gzip) and the Secure Boot and measured-boot runs
 # (sbsigntool and openssl to sign, shim-unsigned for a shim to sign, swtpm
-# for a TPM, python3 to read its log).
+# for a TPM, python3 to read its log), and systemd for systemd-analyze,
+# whose compare-versions the host test of bootctl's version order checks
+# against (a minimal Debian image has no systemd).
 PACKAGES=(
 	build-essential
 	gnu-efi
@@ -37,6 +39,7 @@ PACKAGES=(
 	swtpm
 	swtpm-tools
 	python3
+	systemd
 )
 
 # Print the packages among "$@" that dpkg does not report as installed.
