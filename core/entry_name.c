@@ -119,42 +119,34 @@ size_t entry_name_next(const char *file, const struct entry_name *n, char *buf, 
 	return at + SUFFIX_LEN;
 }
 
-/* Is the set "[..." whose body starts at p closed by a ']'?  If not, '[' is an ordinary byte. */
-static bool set_closed(const char *p)
+/*
+ * The set whose body starts at p (just past its '[') against c: 1 when c
+ * is in it, 0 when not, with *end past its ']'; -1 when no ']' closes it,
+ * and the '[' is then an ordinary byte.  A ']' first is a member.
+ */
+static int set_match(const char *p, char c, const char **end)
 {
-	if (*p == '!' || *p == '^')
-		p++;
-	if (*p == ']')
-		p++; /* a ']' first is a member */
-	while (*p && *p != ']')
-		p += p[0] == '\\' && p[1] ? 2 : 1;
-	return *p == ']';
-}
-
-/* Is c in the set whose body starts at *p?  *p moves past its ']'. */
-static bool set_has(const char **p, char c)
-{
-	const char *s = *p;
-	bool negated = *s == '!' || *s == '^', found = false, first = true;
+	bool negated = *p == '!' || *p == '^', found = false;
 
 	if (negated)
-		s++;
-	while (first || *s != ']') {
+		p++;
+	for (bool first = true; first || *p != ']'; first = false) {
 		char lo, hi;
 
-		first = false;
-		if (*s == '\\')
-			s++;
-		lo = hi = lower(*s++);
-		if (s[0] == '-' && s[1] && s[1] != ']') {
-			s++;
-			if (*s == '\\')
-				s++;
-			hi = lower(*s++);
+		if (*p == '\\' && p[1])
+			p++;
+		if (!*p)
+			return -1;
+		lo = hi = lower(*p++);
+		if (p[0] == '-' && p[1] && p[1] != ']') {
+			p++;
+			if (*p == '\\' && p[1])
+				p++;
+			hi = lower(*p++);
 		}
 		found |= c >= lo && c <= hi;
 	}
-	*p = s + 1;
+	*end = p + 1;
 	return found != negated;
 }
 
@@ -167,9 +159,11 @@ static bool one_matches(const char **p, char c)
 		*p = s + 1;
 		return true;
 	}
-	if (*s == '[' && set_closed(s + 1)) {
-		*p = s + 1;
-		return set_has(p, c);
+	if (*s == '[') {
+		int in = set_match(s + 1, c, p);
+
+		if (in >= 0)
+			return in;
 	}
 	if (*s == '\\' && s[1])
 		s++;

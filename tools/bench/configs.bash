@@ -8,7 +8,7 @@ ALL_CONFIGS="efi-stub systemd-boot grub chainload chainload-force-copy chainload
 CMDLINE='console=ttyS0 panic=-1'
 LOADER='\EFI\chainload\chainload.efi'
 
-# chainload's options in configuration NAME, beside -v.
+# chainload's own options in configuration NAME.
 chainload_options() {
 	case $1 in
 	chainload) ;;
