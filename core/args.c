@@ -195,6 +195,12 @@ int args_apply_config(struct boot_args *a, const struct config *cfg, struct diag
 
 	if (!a->use_config || n_cli > ARGS_MAX_INITRDS)
 		return diag_set(diag, CL_E_INTERNAL, "not in config mode");
+	/* Starting an EFI image is the boot menu's job; this path boots a kernel. */
+	if (!cfg->linux_path)
+		return diag_set(diag, CL_E_CONFIG,
+				"an `efi` entry (%s): chainload.conf and --config boot Linux "
+				"kernels; `efi` entries boot from the menu",
+				cfg->efi_path ? cfg->efi_path : "no image");
 	memcpy(cli, a->initrds, n_cli * sizeof(cli[0]));
 	a->kernel = cfg->linux_path;
 	a->n_initrds = 0;

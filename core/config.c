@@ -1,17 +1,33 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * Boot Loader Specification Type #1 entries (config.h): what each key
+ * means, over the line reader that loader.conf shares (conf_lines.c).
+ */
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
-#include "fmt.h"
-#include "utf8.h"
+/* The keys that may appear once: a second line is an error naming the first. */
+enum single_key {
+	KEY_TITLE,
+	KEY_VERSION,
+	KEY_SORT_KEY,
+	KEY_MACHINE_ID,
+	KEY_ARCHITECTURE,
+	KEY_LINUX,
+	KEY_EFI,
+	SINGLE_KEY_COUNT
+};
+
+static const char *const single_key_names[SINGLE_KEY_COUNT] = {
+	"title", "version", "sort-key", "machine-id", "architecture", "linux", "efi",
+};
 
 struct parser {
 	struct config *c;
 	struct diag *diag;
 	unsigned line;
-	unsigned title_line, version_line, linux_line;
+	unsigned first_line[SINGLE_KEY_COUNT]; /* 0: not seen yet */
 };
 
 static int is_blank(char c)
@@ -19,54 +35,49 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-static void warn(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void warn(struct parser *p, const char *fmt, ...)
+static const char **single_field(struct config *c, enum single_key k)
 {
-	struct config *c = p->c;
-	va_list ap;
-
-	if (c->n_warnings < CONFIG_MAX_WARNINGS) {
-		c->warnings[c->n_warnings].line = p->line;
-		va_start(ap, fmt);
-		fmt_vformat(c->warnings[c->n_warnings].msg, sizeof(c->warnings[0].msg), fmt, ap);
-		va_end(ap);
+	switch (k) {
+	case KEY_TITLE:
+		return &c->title;
+	case KEY_VERSION:
+		return &c->version;
+	case KEY_SORT_KEY:
+		return &c->sort_key;
+	case KEY_MACHINE_ID:
+		return &c->machine_id;
+	case KEY_ARCHITECTURE:
+		return &c->architecture;
+	case KEY_LINUX:
+		return &c->linux_path;
+	default:
+		return &c->efi_path;
 	}
-	c->n_warnings++;
 }
 
-/* A line must be well-formed UTF-8 text: no NUL, no control characters but tab. */
-static int check_text(struct parser *p, const char *line, size_t n)
+static int set_once(struct parser *p, enum single_key k, const char *value)
 {
-	const uint8_t *s = (const uint8_t *)line;
+	const char *key = single_key_names[k];
 
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-
-		if (cp == UTF8_INVALID)
-			return diag_set(p->diag, CL_E_CONFIG,
-					"line %u: byte 0x%02x at column %zu is not UTF-8 text",
-					p->line, s[i], i + 1);
-		if ((cp < 0x20 && cp != '\t') || cp == 0x7f)
-			return diag_set(
-				p->diag, CL_E_CONFIG,
-				"line %u: control character 0x%02x at column %zu: not a text file",
-				p->line, s[i], i + 1);
-		i += len;
-	}
-	return CL_OK;
-}
-
-static int set_once(struct parser *p, const char **field, unsigned *field_line, const char *key,
-		    const char *value)
-{
-	if (*field)
+	if (p->first_line[k])
 		return diag_set(p->diag, CL_E_CONFIG,
 				"line %u: second `%s` line (the first is line %u)", p->line, key,
-				*field_line);
-	*field = value;
-	*field_line = p->line;
+				p->first_line[k]);
+	/* An entry boots a kernel or an EFI image, never both. */
+	if (k == KEY_LINUX && p->first_line[KEY_EFI])
+		return diag_set(p->diag, CL_E_CONFIG,
+				"line %u: `linux` in an entry whose `efi` line is line %u: one of "
+				"the two, not both",
+				p->line, p->first_line[KEY_EFI]);
+	if (k == KEY_EFI && p->first_line[KEY_LINUX])
+		return diag_set(p->diag, CL_E_CONFIG,
+				"line %u: `efi` in an entry whose `linux` line is line %u: one of "
+				"the two, not both",
+				p->line, p->first_line[KEY_LINUX]);
+	*single_field(p->c, k) = value;
+	p->first_line[k] = p->line;
+	if (k == KEY_ARCHITECTURE)
+		p->c->architecture_line = p->line;
 	return CL_OK;
 }
 
@@ -92,27 +103,15 @@ static int add_words(struct parser *p, char *value)
 	return CL_OK;
 }
 
-/* BLS architecture names are case-insensitive; chainload boots x86-64 only. */
-static int check_architecture(struct parser *p, const char *value)
-{
-	if ((value[0] == 'x' || value[0] == 'X') && !strcmp(value + 1, "64"))
-		return CL_OK;
-	return diag_set(p->diag, CL_E_CONFIG, "line %u: entry is for architecture `%s`, not x64",
-			p->line, value);
-}
-
 static int handle(struct parser *p, const char *key, char *value)
 {
 	struct config *c = p->c;
 
 	if (!*value)
 		return diag_set(p->diag, CL_E_CONFIG, "line %u: `%s` needs a value", p->line, key);
-	if (!strcmp(key, "title"))
-		return set_once(p, &c->title, &p->title_line, key, value);
-	if (!strcmp(key, "version"))
-		return set_once(p, &c->version, &p->version_line, key, value);
-	if (!strcmp(key, "linux"))
-		return set_once(p, &c->linux_path, &p->linux_line, key, value);
+	for (int k = 0; k < SINGLE_KEY_COUNT; k++)
+		if (!strcmp(key, single_key_names[k]))
+			return set_once(p, (enum single_key)k, value);
 	if (!strcmp(key, "initrd")) {
 		if (c->n_initrds == CONFIG_MAX_INITRDS)
 			return diag_set(p->diag, CL_E_CONFIG,
@@ -123,74 +122,42 @@ static int handle(struct parser *p, const char *key, char *value)
 	}
 	if (!strcmp(key, "options"))
 		return add_words(p, value);
-	if (!strcmp(key, "architecture"))
-		return check_architecture(p, value);
-	/* Menu metadata of the specification: meaningless for one entry, not wrong. */
-	if (!strcmp(key, "machine-id") || !strcmp(key, "sort-key"))
-		return CL_OK;
-	warn(p, "unknown key `%s`, ignored", key);
+	/* Device trees describe ARM and RISC-V boards; x86 firmware has ACPI. */
+	if (!strcmp(key, "devicetree") || !strcmp(key, "devicetree-overlay"))
+		conf_warn(c->warnings, &c->n_warnings, p->line, "`%s` ignored on x86", key);
+	else
+		conf_warn(c->warnings, &c->n_warnings, p->line, "unknown key `%s`, ignored", key);
 	return CL_OK;
-}
-
-/* One line, NUL-terminated in place, without its line break. */
-static int parse_line(struct parser *p, char *s, size_t n)
-{
-	char *key, *value;
-	int rc;
-
-	if (n && s[n - 1] == '\r')
-		n--;
-	rc = check_text(p, s, n);
-	if (rc)
-		return rc;
-	while (n && is_blank(s[n - 1]))
-		n--;
-	s[n] = '\0';
-	while (is_blank(*s))
-		s++;
-	if (!*s || *s == '#')
-		return CL_OK;
-	key = s;
-	while (*s && !is_blank(*s))
-		s++;
-	value = s;
-	if (*s) {
-		*s = '\0';
-		for (value = s + 1; is_blank(*value); value++)
-			;
-	}
-	return handle(p, key, value);
 }
 
 int config_parse(char *text, size_t size, struct config *ret, struct diag *diag)
 {
-	struct parser p = { ret, diag, 0, 0, 0, 0 };
-	size_t pos = 0;
+	struct parser p = { .c = ret, .diag = diag };
+	struct conf_reader r;
+	char *key, *value;
 	int rc;
 
 	memset(ret, 0, sizeof(*ret));
-	if (size > CONFIG_MAX_BYTES)
-		return diag_set(diag, CL_E_CONFIG, "file is %zu bytes, more than the %d allowed",
-				size, CONFIG_MAX_BYTES);
-	text[size] = '\0';
-	/* A UTF-8 byte-order mark, as some Windows editors write. */
-	if (size >= 3 && (unsigned char)text[0] == 0xef && (unsigned char)text[1] == 0xbb &&
-	    (unsigned char)text[2] == 0xbf)
-		pos = 3;
-	while (pos < size) {
-		size_t n = 0;
-
-		while (pos + n < size && text[pos + n] != '\n')
-			n++;
-		p.line++;
-		rc = parse_line(&p, text + pos, n);
-		if (rc)
-			return rc;
-		pos += n + 1;
+	rc = conf_lines_begin(&r, text, size, CONFIG_MAX_BYTES, diag);
+	while (!rc) {
+		rc = conf_lines_next(&r, &key, &value, diag);
+		if (rc || !key)
+			break;
+		p.line = r.line;
+		rc = handle(&p, key, value);
 	}
-	if (!ret->linux_path)
-		return diag_set(diag, CL_E_CONFIG, "no `linux` line: nothing to boot");
+	if (rc)
+		return rc;
+	if (!ret->linux_path && !ret->efi_path)
+		return diag_set(diag, CL_E_CONFIG, "no `linux` or `efi` line: nothing to boot");
 	return CL_OK;
+}
+
+bool config_arch_is_ours(const struct config *c)
+{
+	const char *a = c->architecture;
+
+	return !a || ((a[0] == 'x' || a[0] == 'X') && !strcmp(a + 1, "64"));
 }
 
 int config_path_beside(const char *image_path, char *out, size_t cap, struct diag *diag)

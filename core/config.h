@@ -4,45 +4,57 @@
  * (chainload.conf beside the binary, or any \loader\entries\*.conf):
  *
  *   # comment
- *   title    Debian GNU/Linux
- *   version  6.1.0-26-amd64
- *   linux    /vmlinuz-6.1.0-26-amd64
- *   initrd   /initrd.img-6.1.0-26-amd64      (repeatable, loaded in order)
- *   options  root=/dev/sda2 ro               (repeatable, joined by spaces)
+ *   title        Debian GNU/Linux
+ *   version      6.1.0-26-amd64
+ *   machine-id   0123456789abcdef0123456789abcdef
+ *   sort-key     debian
+ *   architecture x64
+ *   linux        /vmlinuz-6.1.0-26-amd64
+ *   initrd       /initrd.img-6.1.0-26-amd64  (repeatable, loaded in order)
+ *   options      root=/dev/sda2 ro           (repeatable, joined by spaces)
  *
- * One "key value" per line; blanks separate the key from its value, which
- * runs to the end of the line.  The text is untrusted: the parser is bounded
- * by `size`, rejects what is not UTF-8 text, and names the line of every
- * error.  Unknown keys are not errors; each becomes a warning for the caller
- * to print.
+ * or, instead of `linux` and its initrds, `efi /EFI/Microsoft/Boot/bootmgfw.efi`:
+ * an EFI image the menu starts.  Exactly one of `linux` and `efi` is required.
+ *
+ * The line syntax is conf_lines.h's.  The text is untrusted: the parser is
+ * bounded by `size`, rejects what is not UTF-8 text, and names the line of
+ * every error.  Keys chainload does not use are not errors: unknown ones and
+ * `devicetree` (meaningless on x86) each become a warning for the caller to
+ * print.  `architecture` is kept as written and judged by the caller
+ * (config_arch_is_ours): the menu skips another architecture's entries,
+ * chainload.conf refuses them.
  */
 #ifndef CHAINLOAD_CONFIG_H
 #define CHAINLOAD_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "conf_lines.h"
 #include "status.h"
 
 #define CONFIG_MAX_BYTES    (64 * 1024)
 #define CONFIG_MAX_INITRDS  32
 #define CONFIG_MAX_WORDS    1024
-#define CONFIG_MAX_WARNINGS 8
-
-struct config_warning {
-	unsigned line;
-	char msg[96];
-};
+#define CONFIG_MAX_WARNINGS CONF_MAX_WARNINGS
 
 struct config {
-	const char *title;	/* NULL when absent */
-	const char *version;	/* NULL when absent */
-	const char *linux_path; /* always set on success */
+	/* Each NULL when absent; each at most once in a file. */
+	const char *title;
+	const char *version;
+	const char *sort_key;
+	const char *machine_id;
+	const char *architecture; /* as written: "x64", "X64", "aa64", ... */
+	unsigned architecture_line;
+	/* On success exactly one of the two is set. */
+	const char *linux_path; /* `linux`: a kernel */
+	const char *efi_path;	/* `efi`: an EFI image to start instead */
 	const char *initrds[CONFIG_MAX_INITRDS];
 	size_t n_initrds;
 	/* The `options` values split at blanks: joined by single spaces they are the command line. */
 	const char *words[CONFIG_MAX_WORDS];
 	size_t n_words;
-	struct config_warning warnings[CONFIG_MAX_WARNINGS];
+	struct conf_warning warnings[CONFIG_MAX_WARNINGS];
 	size_t n_warnings; /* may exceed CONFIG_MAX_WARNINGS: the rest were dropped */
 };
 
@@ -60,5 +72,12 @@ int config_path_beside(const char *image_path, char *out, size_t cap, struct dia
  * Errors (CL_E_CONFIG) read "line N: <problem>"; the caller adds the file name.
  */
 int config_parse(char *text, size_t size, struct config *ret, struct diag *diag);
+
+/*
+ * Is the entry for the machine chainload runs on?  True without an
+ * `architecture` line, or with "x64" in any case (BLS architecture names
+ * are case-insensitive).
+ */
+bool config_arch_is_ours(const struct config *c);
 
 #endif /* CHAINLOAD_CONFIG_H */

@@ -83,11 +83,19 @@ static EFI_STATUS read_and_parse(EFI_FILE_HANDLE root, struct config_file *cf)
 		st = con_error(efi_status_of(rc), cf->path, "%s", d.msg);
 		goto err_parse;
 	}
+	/* One entry named on purpose: another architecture's is an error, not skipped. */
+	if (!config_arch_is_ours(cfg)) {
+		st = con_error(efi_status_of(CL_E_CONFIG), cf->path,
+			       "line %u: entry is for architecture `%s`, not x64",
+			       cfg->architecture_line, cfg->architecture);
+		goto err_arch;
+	}
 	file_close(&f);
 	cf->text = text;
 	cf->cfg = cfg;
 	return EFI_SUCCESS;
 
+err_arch:
 err_parse:
 err_read:
 	BS->FreePool(cfg);

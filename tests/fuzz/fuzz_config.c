@@ -4,8 +4,8 @@
  * command line (args_apply_config).  The parser reads only the `size` bytes
  * it is given plus the one NUL it writes after them (the buffer is exactly
  * that long, so ASan sees any overrun), and what it accepts is well formed:
- * a kernel path, non-empty initrd paths and option words without blanks,
- * all NUL-terminated inside the buffer.
+ * a kernel path or an EFI image path (never both), non-empty initrd paths
+ * and option words without blanks, all NUL-terminated inside the buffer.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +27,16 @@ static int inside(const char *s, const char *buf, size_t len)
 
 static void check_config(const char *buf, size_t size)
 {
-	CHECK(inside(cfg.linux_path, buf, size), "linux path");
-	CHECK(!cfg.title || inside(cfg.title, buf, size), "title");
-	CHECK(!cfg.version || inside(cfg.version, buf, size), "version");
+	const char *once[] = { cfg.title,      cfg.version,	 cfg.sort_key,
+			       cfg.machine_id, cfg.architecture, cfg.efi_path };
+
+	/* Exactly one thing to boot: a kernel or an EFI image. */
+	CHECK(!cfg.linux_path != !cfg.efi_path, "linux %p efi %p", (const void *)cfg.linux_path,
+	      (const void *)cfg.efi_path);
+	CHECK(!cfg.linux_path || inside(cfg.linux_path, buf, size), "linux path");
+	for (size_t i = 0; i < sizeof(once) / sizeof(once[0]); i++)
+		CHECK(!once[i] || inside(once[i], buf, size), "single key %zu", i);
+	CHECK(!cfg.architecture == !cfg.architecture_line, "architecture line");
 	CHECK(cfg.n_initrds <= CONFIG_MAX_INITRDS, "initrds");
 	for (size_t i = 0; i < cfg.n_initrds; i++)
 		CHECK(inside(cfg.initrds[i], buf, size), "initrd %zu", i);
@@ -54,9 +61,11 @@ static void check_apply(void)
 	rc = args_parse(6, argv, cmdline, sizeof(cmdline), &a, &d);
 	CHECK(!rc && a.use_config, "args_parse: %s", d.msg);
 	rc = args_apply_config(&a, &cfg, &d);
+	/* This path boots kernels only: an `efi` entry is always refused. */
+	CHECK(cfg.linux_path || rc == CL_E_CONFIG, "efi entry applied: %s", cl_status_name(rc));
 	if (rc) {
-		CHECK(rc == CL_E_USAGE || rc == CL_E_CMDLINE_TOO_LONG, "apply: %s",
-		      cl_status_name(rc));
+		CHECK(rc == CL_E_USAGE || rc == CL_E_CMDLINE_TOO_LONG || rc == CL_E_CONFIG,
+		      "apply: %s", cl_status_name(rc));
 		CHECK(d.msg[0], "rejected without a message");
 		return;
 	}

@@ -225,6 +225,38 @@ def entry_name_seeds():
     write("entry_name", "sets", b"x].conf\x00[]]*[a-]**?")
 
 
+# ---- config: a BLS entry (the seeds beside these are hand-written) ----
+
+def config_seeds():
+    write("config", "bls-keys", b"title Debian\nversion 6.1.0-26-amd64\n"
+          b"machine-id 0123456789abcdef0123456789abcdef\nsort-key debian\n"
+          b"architecture X64\nlinux /vmlinuz\ninitrd /initrd.img\noptions ro quiet\n"
+          b"devicetree /x.dtb\ndevicetree-overlay /o.dtbo\n")
+    write("config", "efi", b"title Windows\nefi /EFI/Microsoft/Boot/bootmgfw.efi\n"
+          b"options --x\nsort-key windows\n")
+    write("config", "other-arch", b"architecture aa64\nlinux /Image\n")
+    write("config", "linux-and-efi", b"linux /k\nefi /e.efi\n")
+
+
+# ---- loader_conf: loader.conf, and the same bytes as a timeout variable ----
+
+def loader_conf_seeds():
+    write("loader_conf", "typical", b"timeout 3\ndefault debian-*\neditor no\n"
+          b"console-mode max\n")
+    write("loader_conf", "every-key", b"\xef\xbb\xbf# all of them\r\ntimeout menu-force\r\n"
+          b"default @saved\r\neditor yes\r\nauto-entries off\r\nauto-firmware 0\r\n"
+          b"console-mode 2\r\nbeep on\r\nrandom-seed-mode always\r\n"
+          b"secure-boot-enroll manual\r\nreboot-for-bitlocker t\r\nfoo bar\r\n")
+    write("loader_conf", "bad-values", b"timeout 4294967296\ntimeout -1\neditor maybe\n"
+          b"console-mode 2147483648\ndefault @current\ndefault \"quoted*\"\ntimeout\n")
+    write("loader_conf", "specials", b"timeout 4294967294\ntimeout 4294967295\n"
+          b"timeout menu-hidden\ntimeout menu-disabled\ntimeout 0\ndefault @SAVED\n")
+    write("loader_conf", "var-force", b"4294967295")
+    write("loader_conf", "var-huge", b"18446744073709551615")
+    write("loader_conf", "var-overflow", b"18446744073709551616")
+    write("loader_conf", "var-menu-disabled", b"menu-disabled")
+
+
 if __name__ == "__main__":
     bzimage_seeds()
     args_seeds()
@@ -234,3 +266,5 @@ if __name__ == "__main__":
     utf8_seeds()
     version_seeds()
     entry_name_seeds()
+    config_seeds()
+    loader_conf_seeds()

@@ -93,11 +93,16 @@ static void test_warnings(void **state)
 	char many[1024] = "linux /k\n";
 
 	(void)state;
-	assert_int_equal(parse("linux /k\nefi /EFI/x.efi\ndevicetree /x.dtb\n"), CL_OK);
-	assert_int_equal(cfg.n_warnings, 2);
+	assert_int_equal(parse("linux /k\nuki /EFI/x.efi\ndevicetree /x.dtb\n"
+			       "devicetree-overlay /o.dtbo\n"),
+			 CL_OK);
+	assert_int_equal(cfg.n_warnings, 3);
 	assert_int_equal(cfg.warnings[0].line, 2);
-	assert_string_equal(cfg.warnings[0].msg, "unknown key `efi`, ignored");
+	assert_string_equal(cfg.warnings[0].msg, "unknown key `uki`, ignored");
 	assert_int_equal(cfg.warnings[1].line, 3);
+	assert_string_equal(cfg.warnings[1].msg, "`devicetree` ignored on x86");
+	assert_int_equal(cfg.warnings[2].line, 4);
+	assert_string_equal(cfg.warnings[2].msg, "`devicetree-overlay` ignored on x86");
 	/* Keys are case-sensitive, as in the specification. */
 	assert_int_equal(parse("Linux /k\nlinux /k\n"), CL_OK);
 	assert_int_equal(cfg.n_warnings, 1);
@@ -112,16 +117,14 @@ static void test_warnings(void **state)
 static void test_errors(void **state)
 {
 	(void)state;
-	expect_error("", "no `linux` line: nothing to boot");
-	expect_error("# only a comment\ntitle x\n", "no `linux` line: nothing to boot");
+	expect_error("", "no `linux` or `efi` line: nothing to boot");
+	expect_error("# only a comment\ntitle x\n", "no `linux` or `efi` line: nothing to boot");
 	expect_error("linux /a\nlinux /b\n", "line 2: second `linux` line (the first is line 1)");
 	expect_error("title a\nlinux /a\ntitle b\n",
 		     "line 3: second `title` line (the first is line 1)");
 	expect_error("linux /a\ninitrd\n", "line 2: `initrd` needs a value");
 	expect_error("linux /a\noptions   \t\n", "line 2: `options` needs a value");
 	expect_error("linux\n", "line 1: `linux` needs a value");
-	expect_error("architecture aa64\nlinux /a\n",
-		     "line 1: entry is for architecture `aa64`, not x64");
 	expect_error("linux /a\ntitle a\x01z\n",
 		     "line 2: control character 0x01 at column 8: not a text file");
 	expect_error("linux /a\ntitle a\x7fz\n",
@@ -143,8 +146,83 @@ static void test_errors(void **state)
 		     "line 1: byte 0xf4 at column 8 is not UTF-8 text");
 	assert_int_equal(parse_n("linux /a\n\0x\n", 12), CL_E_CONFIG);
 	assert_string_equal(d.msg, "line 2: control character 0x00 at column 1: not a text file");
-	assert_int_equal(parse("ARCHITECTURE x64\nlinux /a\n"), CL_OK);
-	assert_int_equal(parse("architecture X64\nlinux /a\n"), CL_OK);
+}
+
+/* The keys of a menu entry: each kept as written, at most once. */
+static void test_bls_keys(void **state)
+{
+	static const struct {
+		const char *key;
+		size_t field;
+	} once[] = {
+		{ "title", offsetof(struct config, title) },
+		{ "version", offsetof(struct config, version) },
+		{ "sort-key", offsetof(struct config, sort_key) },
+		{ "machine-id", offsetof(struct config, machine_id) },
+		{ "architecture", offsetof(struct config, architecture) },
+		{ "linux", offsetof(struct config, linux_path) },
+		{ "efi", offsetof(struct config, efi_path) },
+	};
+	char conf[256], want[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(once) / sizeof(once[0]); i++) {
+		/* Something to boot, unless the key is that. */
+		const char *boot = "linux /k";
+
+		if (!strcmp(once[i].key, "linux") || !strcmp(once[i].key, "efi"))
+			boot = "# the kernel or image below";
+		sprintf(conf, "%s\n%s  first value \n%s second\n", boot, once[i].key, once[i].key);
+		/* The first line alone is fine and kept as written ... */
+		if (parse_n(conf, strlen(conf) - strlen(once[i].key) - 8))
+			fail_msg("%s: %s", once[i].key, d.msg);
+		assert_string_equal(*(const char **)((char *)&cfg + once[i].field), "first value");
+		/* ... a second one is an error naming both lines. */
+		sprintf(want, "line 3: second `%s` line (the first is line 2)", once[i].key);
+		expect_error(conf, want);
+	}
+	assert_int_equal(parse("architecture aa64\nlinux /a\n"), CL_OK);
+	assert_string_equal(cfg.architecture, "aa64");
+	assert_int_equal(cfg.architecture_line, 1);
+	assert_null(cfg.efi_path);
+
+	/* An EFI image instead of a kernel; never both. */
+	assert_int_equal(parse("title Windows\nefi /EFI/Microsoft/Boot/bootmgfw.efi\n"), CL_OK);
+	assert_string_equal(cfg.efi_path, "/EFI/Microsoft/Boot/bootmgfw.efi");
+	assert_null(cfg.linux_path);
+	expect_error(
+		"linux /k\ntitle t\nefi /e.efi\n",
+		"line 3: `efi` in an entry whose `linux` line is line 1: one of the two, not both");
+	expect_error(
+		"efi /e.efi\nlinux /k\n",
+		"line 2: `linux` in an entry whose `efi` line is line 1: one of the two, not both");
+	expect_error("efi\n", "line 1: `efi` needs a value");
+}
+
+static void test_arch_is_ours(void **state)
+{
+	static const struct {
+		const char *conf;
+		bool ours;
+	} cases[] = {
+		{ "linux /a\n", true },
+		{ "architecture x64\nlinux /a\n", true },
+		{ "architecture X64\nlinux /a\n", true },
+		{ "architecture aa64\nlinux /a\n", false },
+		{ "architecture ia32\nlinux /a\n", false },
+		{ "architecture x64x\nlinux /a\n", false },
+		{ "architecture x6\nlinux /a\n", false },
+		{ "architecture y64\nlinux /a\n", false },
+		/* Keys are case-sensitive: this is an unknown key, not an architecture. */
+		{ "ARCHITECTURE aa64\nlinux /a\n", true },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(parse(cases[i].conf), CL_OK);
+		if (config_arch_is_ours(&cfg) != cases[i].ours)
+			fail_msg("case %zu (%s): expected %d", i, cases[i].conf, cases[i].ours);
+	}
 }
 
 static void test_limits(void **state)
@@ -316,6 +394,13 @@ static void test_apply_limits(void **state)
 		assert_int_equal(args_apply_config(&args, &cfg, &d), CL_E_USAGE);
 		assert_string_equal(d.msg, "more than 32 initrds");
 	}
+	/* An `efi` entry is the menu's: this path boots kernels only. */
+	assert_int_equal(parse("efi /EFI/x.efi\n"), CL_OK);
+	assert_int_equal(parse_args(3, argv), CL_OK);
+	assert_int_equal(args_apply_config(&args, &cfg, &d), CL_E_CONFIG);
+	assert_string_equal(d.msg, "an `efi` entry (/EFI/x.efi): chainload.conf and --config boot "
+				   "Linux kernels; `efi` entries boot from the menu");
+	assert_int_equal(parse(conf), CL_OK);
 	/* Not in config mode: refused, as a bug would be. */
 	{
 		char *kernel[] = { "\\k" };
@@ -330,6 +415,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_full_entry),  cmocka_unit_test(test_text_forms),
 		cmocka_unit_test(test_warnings),    cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_bls_keys),    cmocka_unit_test(test_arch_is_ours),
 		cmocka_unit_test(test_limits),	    cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_path_beside), cmocka_unit_test(test_modes),
 		cmocka_unit_test(test_precedence),  cmocka_unit_test(test_apply_limits),
