@@ -6,7 +6,7 @@
  * sequence, no stray continuation byte.
  *
  * What each caller does with what is not well formed:
- *   core/config.c      refuses the file, naming the line and column;
+ *   core/conf_lines.c  refuses the file, naming the line and column;
  *   efi/fw/file.c      refuses the path (UEFI paths are UCS-2, so it also
  *                      refuses characters above U+FFFF);
  *   efi/fw/console.c   prints one '?' for each ill-formed part (and for

@@ -47,7 +47,7 @@ cases=(
 # shellcheck disable=SC2016 # backquotes are message text, not shell
 expected=(
 	'chainload: error: \nope.conf: cannot open file (EFI_NOT_FOUND)'
-	'chainload: error: \bad\nolinux.conf: no `linux` line: nothing to boot (EFI_INVALID_PARAMETER)'
+	'chainload: error: \bad\nolinux.conf: no `linux` or `efi` line: nothing to boot (EFI_INVALID_PARAMETER)'
 	'chainload: error: \bad\twice.conf: line 3: second `linux` line (the first is line 2) (EFI_INVALID_PARAMETER)'
 	'chainload: error: \bad\noval.conf: line 2: `initrd` needs a value (EFI_INVALID_PARAMETER)'
 	'chainload: error: \bad\arm.conf: line 2: entry is for architecture `aa64`, not x64 (EFI_INVALID_PARAMETER)'
