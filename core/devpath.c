@@ -132,3 +132,17 @@ bool devpath_all_serial(const uint8_t *dp, size_t max)
 	}
 	return false;
 }
+
+size_t devpath_disk_prefix(const uint8_t *dp, size_t max)
+{
+	size_t pos = 0, start;
+	struct node n;
+
+	for (;;) {
+		start = pos;
+		if (!next_node(dp, max, &pos, &n))
+			return 0;
+		if (n.type == TYPE_MEDIA && n.subtype == SUB_HARD_DRIVE)
+			return start;
+	}
+}

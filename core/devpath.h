@@ -37,6 +37,14 @@ int devpath_file_path(const uint8_t *dp, size_t max, uint16_t *out, size_t cap, 
 bool devpath_gpt_partition(const uint8_t *dp, size_t max, uint8_t ret_guid[16]);
 
 /*
+ * The bytes of the nodes before the first hard-drive node: the path of the
+ * disk a partition is on, so two partitions are on one disk when their
+ * prefixes are equal.  0 when there is no hard-drive node (or the path is
+ * malformed before it).
+ */
+size_t devpath_disk_prefix(const uint8_t *dp, size_t max);
+
+/*
  * True when every instance of a multi-instance device path ends at a serial
  * port: it holds a UART node (type 3, subtype 14).  False for an empty or
  * malformed path.

@@ -60,3 +60,24 @@ size_t utf8_decode(const uint8_t *s, size_t n, uint32_t *ret_cp)
 	*ret_cp = cp;
 	return len;
 }
+
+size_t utf8_to_ucs2(const char *s, uint16_t *out, size_t cap)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = 0;
+
+	while (*p) {
+		uint32_t c;
+
+		p += utf8_decode(p, UTF8_MAX_LEN, &c);
+		if (c == UTF8_INVALID || c > 0xffff)
+			return 0;
+		if (n + 1 >= cap)
+			return UTF8_TOO_LONG;
+		out[n++] = (uint16_t)c;
+	}
+	if (!cap)
+		return UTF8_TOO_LONG;
+	out[n] = 0;
+	return n + 1;
+}

@@ -36,4 +36,13 @@
  */
 size_t utf8_decode(const uint8_t *s, size_t n, uint32_t *ret_cp);
 
+/*
+ * The NUL-terminated UTF-8 string `s` as UCS-2 (what UEFI's CHAR16 strings
+ * hold) into out[0..cap), NUL included: returns the units written with the
+ * NUL; 0 when `s` is not well-formed or has a character above U+FFFF;
+ * UTF8_TOO_LONG when it does not fit.
+ */
+#define UTF8_TOO_LONG ((size_t)-1)
+size_t utf8_to_ucs2(const char *s, uint16_t *out, size_t cap);
+
 #endif /* CHAINLOAD_UTF8_H */

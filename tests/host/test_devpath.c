@@ -149,6 +149,34 @@ static void test_gpt(void **state)
 	assert_false(devpath_gpt_partition(b.buf, b.len, guid));
 }
 
+/* Two partitions are on one disk when the nodes before their hard-drive nodes agree. */
+static void test_disk_prefix(void **state)
+{
+	static const uint8_t pci[2] = { 0, 3 }, virtio[4] = { 1, 0, 0, 0 };
+	uint8_t hd[38] = { 0 };
+	struct builder b = { .len = 0 };
+
+	(void)state;
+	node(&b, 2, 1, "\xd0\x41\x03\x0a\0\0\0\0", 8); /* ACPI PciRoot(0) */
+	node(&b, 1, 1, pci, sizeof(pci));	       /* Pci(0x3,0x0) */
+	node(&b, 3, 0x12, virtio, sizeof(virtio));
+	node(&b, 4, 1, hd, sizeof(hd));
+	end(&b, 0xff);
+	assert_int_equal(devpath_disk_prefix(b.buf, b.len), 12 + 6 + 8);
+	/* No hard-drive node: a whole disk, or a network device. */
+	b.len = 12 + 6;
+	end(&b, 0xff);
+	assert_int_equal(devpath_disk_prefix(b.buf, b.len), 0);
+	/* At the very start: an empty prefix, which tells nothing either. */
+	b.len = 0;
+	node(&b, 4, 1, hd, sizeof(hd));
+	end(&b, 0xff);
+	assert_int_equal(devpath_disk_prefix(b.buf, b.len), 0);
+	/* Malformed before it. */
+	b.buf[2] = 2;
+	assert_int_equal(devpath_disk_prefix(b.buf, b.len), 0);
+}
+
 static void test_guid(void **state)
 {
 	/* edk2's auto-created boot option GUID, in memory order. */
@@ -198,7 +226,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_file_path), cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_gpt),	  cmocka_unit_test(test_guid),
-		cmocka_unit_test(test_serial),
+		cmocka_unit_test(test_serial),	  cmocka_unit_test(test_disk_prefix),
 	};
 
 	return cmocka_run_group_tests_name("devpath", tests, NULL, NULL);

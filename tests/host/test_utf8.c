@@ -194,13 +194,33 @@ static void test_walk(void **state)
 	assert_int_equal(i, sizeof(want_len) / sizeof(want_len[0]));
 }
 
+/* UTF-8 to UCS-2, for UEFI strings: units with the NUL, 0 or UTF8_TOO_LONG. */
+static void test_to_ucs2(void **state)
+{
+	uint16_t out[4];
+
+	(void)state;
+	assert_int_equal(utf8_to_ucs2("a\xc3\xa9\xe2\x82\xac", out, 4), 4);
+	assert_int_equal(out[0], 'a');
+	assert_int_equal(out[1], 0xe9);
+	assert_int_equal(out[2], 0x20ac);
+	assert_int_equal(out[3], 0);
+	assert_int_equal(utf8_to_ucs2("", out, 1), 1);
+	assert_int_equal(out[0], 0);
+	/* No room: for a character, or for the NUL. */
+	assert_int_equal(utf8_to_ucs2("abcd", out, 4), UTF8_TOO_LONG);
+	assert_int_equal(utf8_to_ucs2("", out, 0), UTF8_TOO_LONG);
+	/* Not UTF-8, and a character UCS-2 cannot hold. */
+	assert_int_equal(utf8_to_ucs2("a\xff", out, 4), 0);
+	assert_int_equal(utf8_to_ucs2("\xf0\x9f\x98\x80", out, 4), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_every_code_point),
-		cmocka_unit_test(test_above_unicode),
-		cmocka_unit_test(test_walk),
+		cmocka_unit_test(test_table),	      cmocka_unit_test(test_every_code_point),
+		cmocka_unit_test(test_above_unicode), cmocka_unit_test(test_walk),
+		cmocka_unit_test(test_to_ucs2),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
