@@ -106,11 +106,20 @@ void con_print(const char *fmt, ...)
 	con_flush(&o, FALSE);
 }
 
+/* The last error line, without its "chainload: error: ", for the boot menu. */
+static char last_error[LINE_MAX];
+
 EFI_STATUS con_error(EFI_STATUS status, const char *what, const char *fmt, ...)
 {
 	struct con_out o = { .n = 0 };
+	char msg[LINE_MAX];
 	va_list ap;
 
+	va_start(ap, fmt);
+	fmt_vformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fmt_format(last_error, sizeof(last_error), "%s: %s (%s)", what, msg,
+		   efi_status_name(status));
 	con_write(&o, "chainload: error: %s: ", what);
 	va_start(ap, fmt);
 	fmt_vstream(con_put, &o, fmt, ap);
@@ -118,4 +127,9 @@ EFI_STATUS con_error(EFI_STATUS status, const char *what, const char *fmt, ...)
 	con_write(&o, " (%s)\n", efi_status_name(status));
 	con_flush(&o, FALSE);
 	return status;
+}
+
+const char *con_last_error(void)
+{
+	return last_error;
 }

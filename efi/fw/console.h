@@ -11,4 +11,7 @@ void con_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 EFI_STATUS con_error(EFI_STATUS status, const char *what, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The last con_error() line as "WHAT: MESSAGE (STATUS)"; "" before any. */
+const char *con_last_error(void);
+
 #endif /* CHAINLOAD_CONSOLE_H */

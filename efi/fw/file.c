@@ -22,13 +22,20 @@
 EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root)
 {
 	EFI_LOADED_IMAGE *loaded;
-	EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *fs;
 	EFI_STATUS st;
 
 	st = BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&loaded);
 	if (EFI_ERROR(st))
 		return con_error(st, "chainload.efi", "no loaded-image protocol");
-	st = BS->HandleProtocol(loaded->DeviceHandle, &FileSystemProtocol, (void **)&fs);
+	return file_open_volume(loaded->DeviceHandle, ret_root);
+}
+
+EFI_STATUS file_open_volume(EFI_HANDLE device, EFI_FILE_HANDLE *ret_root)
+{
+	EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *fs;
+	EFI_STATUS st;
+
+	st = BS->HandleProtocol(device, &FileSystemProtocol, (void **)&fs);
 	if (EFI_ERROR(st))
 		return con_error(st, "chainload.efi", "its volume has no file system");
 	st = fs->OpenVolume(fs, ret_root);
@@ -37,26 +44,17 @@ EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root)
 	return EFI_SUCCESS;
 }
 
-/*
- * UTF-8 path to a UEFI path: '/' becomes '\'.  Paths are UCS-2, so a path
- * that is not well-formed UTF-8 or has a character above U+FFFF is refused.
- */
-static EFI_STATUS to_efi_path(const char *path, CHAR16 *out)
+EFI_STATUS file_path_ucs2(const char *path, CHAR16 *out, UINTN cap)
 {
-	const uint8_t *p = (const uint8_t *)path;
-	UINTN n = 0;
+	UINTN n = utf8_to_ucs2(path, out, cap);
 
-	while (*p) {
-		uint32_t c;
-
-		p += utf8_decode(p, UTF8_MAX_LEN, &c);
-		if (c == UTF8_INVALID || c > 0xffff)
-			return EFI_INVALID_PARAMETER;
-		if (n == PATH_MAX_UNITS - 1)
-			return EFI_BAD_BUFFER_SIZE;
-		out[n++] = c == '/' ? L'\\' : (CHAR16)c;
-	}
-	out[n] = 0;
+	if (!n)
+		return EFI_INVALID_PARAMETER;
+	if (n == UTF8_TOO_LONG)
+		return EFI_BAD_BUFFER_SIZE;
+	for (UINTN i = 0; i < n; i++)
+		if (out[i] == L'/')
+			out[i] = L'\\';
 	return EFI_SUCCESS;
 }
 
@@ -86,7 +84,7 @@ EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *re
 	struct efi_file f = { .path = path };
 	EFI_STATUS st;
 
-	st = to_efi_path(path, wpath);
+	st = file_path_ucs2(path, wpath, PATH_MAX_UNITS);
 	if (EFI_ERROR(st))
 		return con_error(st, path, "path is not valid UTF-8 or is too long");
 	st = root->Open(root, &f.handle, wpath, EFI_FILE_MODE_READ, 0);
@@ -108,7 +106,7 @@ BOOLEAN file_missing(EFI_FILE_HANDLE root, const char *path)
 	EFI_FILE_HANDLE h;
 	EFI_STATUS st;
 
-	if (EFI_ERROR(to_efi_path(path, wpath)))
+	if (EFI_ERROR(file_path_ucs2(path, wpath, PATH_MAX_UNITS)))
 		return FALSE; /* file_open() says what is wrong with it */
 	st = root->Open(root, &h, wpath, EFI_FILE_MODE_READ, 0);
 	if (!EFI_ERROR(st))
@@ -150,18 +148,16 @@ EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
 	return EFI_SUCCESS;
 }
 
-EFI_DEVICE_PATH *file_device_path(EFI_HANDLE image, const char *path)
+EFI_DEVICE_PATH *file_device_path(EFI_HANDLE device, const char *path)
 {
 	CHAR16 wpath[PATH_MAX_UNITS + 1];
-	EFI_LOADED_IMAGE *loaded;
 
-	if (EFI_ERROR(BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&loaded)))
-		return NULL;
 	/* A file-path node holds an absolute path; ours are relative to the root. */
 	wpath[0] = L'\\';
-	if (EFI_ERROR(to_efi_path(path + (*path == '/' || *path == '\\'), wpath + 1)))
+	if (EFI_ERROR(file_path_ucs2(path + (*path == '/' || *path == '\\'), wpath + 1,
+				     PATH_MAX_UNITS)))
 		return NULL;
-	return FileDevicePath(loaded->DeviceHandle, wpath);
+	return FileDevicePath(device, wpath);
 }
 
 void file_close(struct efi_file *f)

@@ -40,3 +40,18 @@ char *strchr(const char *s, int c)
 			return NULL;
 	}
 }
+
+/* Overlapping copies (the menu's line editor): backwards when dst is above src. */
+void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (d < s)
+		while (n--)
+			*d++ = *s++;
+	else
+		while (n--)
+			d[n] = s[n];
+	return dst;
+}

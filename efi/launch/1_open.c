@@ -97,7 +97,7 @@ EFI_STATUS launch_open_inputs(struct launch *ln)
 	st = check_paging();
 	if (EFI_ERROR(st))
 		return st;
-	st = file_open_root(ln->image, &ln->root);
+	st = file_open_volume(ln->volume, &ln->root);
 	if (EFI_ERROR(st))
 		return st;
 	st = open_kernel(ln);

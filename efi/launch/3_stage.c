@@ -40,7 +40,8 @@ static EFI_STATUS verify_and_measure(struct launch *ln, const UINT8 *file)
 	EFI_STATUS st;
 
 	if (ln->trust_required) {
-		st = kernel_trust_verify(ln->image, &ln->kernel, file, ln->kernel.size, &measured);
+		st = kernel_trust_verify(ln->image, ln->volume, &ln->kernel, file, ln->kernel.size,
+					 &measured);
 		if (EFI_ERROR(st))
 			return st;
 	}
@@ -50,7 +51,7 @@ static EFI_STATUS verify_and_measure(struct launch *ln, const UINT8 *file)
 				  ln->kernel.path);
 		return EFI_SUCCESS;
 	}
-	return measure_kernel(&ln->measure, ln->image, &ln->kernel, file, ln->kernel.size);
+	return measure_kernel(&ln->measure, ln->volume, &ln->kernel, file, ln->kernel.size);
 }
 
 /*

@@ -21,6 +21,7 @@
 #include <efilib.h>
 
 #include "launch/launch_state.h"
+#include "start/image_location.h"
 
 /* Memory: pool buffers and the ledger's pages.  Allowed at any time. */
 static void release_memory(struct launch *ln)
@@ -112,6 +113,7 @@ EFI_STATUS launch(EFI_HANDLE image, const struct boot_args *args)
 		return con_error(st, "chainload.efi", "no memory to start");
 	SetMem(ln, sizeof(*ln), 0);
 	ln->image = image;
+	ln->volume = args->volume ? args->volume : image_volume(image);
 	ln->args = args;
 	pages_init(&ln->ledger, &ln->pa);
 	timer_start(&ln->timer, args->verbose);

@@ -33,6 +33,7 @@
 
 struct launch {
 	EFI_HANDLE image;
+	EFI_HANDLE volume; /* the device whose file system holds the files */
 	const struct boot_args *args;
 	EFI_FILE_HANDLE root;
 	struct efi_file kernel;

@@ -62,10 +62,10 @@ static EFI_STATUS verify_with_shim(struct shim_lock *shim, const struct efi_file
 	return EFI_ERROR(st) ? refuse(f, st, "shim", "Verify") : EFI_SUCCESS;
 }
 
-static EFI_STATUS verify_with_firmware(EFI_HANDLE image, const struct efi_file *f, const void *buf,
-				       UINTN size)
+static EFI_STATUS verify_with_firmware(EFI_HANDLE image, EFI_HANDLE volume,
+				       const struct efi_file *f, const void *buf, UINTN size)
 {
-	EFI_DEVICE_PATH *dp = file_device_path(image, f->path);
+	EFI_DEVICE_PATH *dp = file_device_path(volume, f->path);
 	EFI_HANDLE loaded = NULL;
 	EFI_STATUS st;
 
@@ -82,8 +82,8 @@ static EFI_STATUS verify_with_firmware(EFI_HANDLE image, const struct efi_file *
 	return EFI_ERROR(st) ? refuse(f, st, "the firmware", "LoadImage") : EFI_SUCCESS;
 }
 
-EFI_STATUS kernel_trust_verify(EFI_HANDLE image, const struct efi_file *f, const void *buf,
-			       UINTN size, BOOLEAN *ret_measured)
+EFI_STATUS kernel_trust_verify(EFI_HANDLE image, EFI_HANDLE volume, const struct efi_file *f,
+			       const void *buf, UINTN size, BOOLEAN *ret_measured)
 {
 	EFI_PHYSICAL_ADDRESS mark = tcg2_log_mark();
 	struct shim_lock *shim;
@@ -93,7 +93,7 @@ EFI_STATUS kernel_trust_verify(EFI_HANDLE image, const struct efi_file *f, const
 	if (!EFI_ERROR(BS->LocateProtocol(&shim_lock_guid, NULL, (void **)&shim)) && shim)
 		st = verify_with_shim(shim, f, buf, size);
 	else
-		st = verify_with_firmware(image, f, buf, size);
+		st = verify_with_firmware(image, volume, f, buf, size);
 	if (!EFI_ERROR(st))
 		*ret_measured = tcg2_image_event_since(mark);
 	return st;

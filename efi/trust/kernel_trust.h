@@ -27,8 +27,10 @@ BOOLEAN kernel_trust_required(void);
  * EFI_SUCCESS only when the kernel may run.  *ret_measured tells whether
  * the verifier (the firmware's LoadImage, or shim) measured the image into
  * PCR 4 while verifying it, so chainload must not measure it a second time.
+ * `volume` is the device the file is on (the verifier's policy may depend
+ * on where an image comes from).
  */
-EFI_STATUS kernel_trust_verify(EFI_HANDLE image, const struct efi_file *f, const void *buf,
-			       UINTN size, BOOLEAN *ret_measured);
+EFI_STATUS kernel_trust_verify(EFI_HANDLE image, EFI_HANDLE volume, const struct efi_file *f,
+			       const void *buf, UINTN size, BOOLEAN *ret_measured);
 
 #endif /* CHAINLOAD_KERNEL_TRUST_H */

@@ -89,7 +89,7 @@ static EFI_STATUS extend(struct measure *m, UINT64 flags, UINT32 pcr, UINT32 typ
 	return st;
 }
 
-EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_file *f,
+EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE volume, const struct efi_file *f,
 			  const void *buf, UINTN size)
 {
 	struct image_load_event *ev;
@@ -102,7 +102,7 @@ EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_
 	if (!measure_active(m))
 		return EFI_SUCCESS;
 	/* Without a device path the event still names the bytes it measured. */
-	dp = file_device_path(image, f->path);
+	dp = file_device_path(volume, f->path);
 	dp_len = dp ? DevicePathSize(dp) : 0;
 	st = BS->AllocatePool(EfiLoaderData, sizeof(*ev) + dp_len, (void **)&ev);
 	if (EFI_ERROR(st)) {

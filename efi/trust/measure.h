@@ -48,10 +48,10 @@ static inline BOOLEAN measure_active(const struct measure *m)
 }
 
 /*
- * The kernel file's `size` bytes at `buf` into PCR 4.  `image` is
- * chainload's handle: the event names the file by its device path.
+ * The kernel file's `size` bytes at `buf` into PCR 4.  `volume` is the
+ * device the file is on: the event names the file by its device path.
  */
-EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE image, const struct efi_file *f,
+EFI_STATUS measure_kernel(struct measure *m, EFI_HANDLE volume, const struct efi_file *f,
 			  const void *buf, UINTN size);
 
 /*
