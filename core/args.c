@@ -8,12 +8,13 @@
 const char args_usage[] =
 	"usage: chainload.efi [OPTIONS] KERNEL [KERNEL COMMAND LINE ...]\n"
 	"       chainload.efi [OPTIONS] --config FILE [MORE KERNEL COMMAND LINE ...]\n"
-	"       chainload.efi [OPTIONS]    (boots what chainload.conf beside it says)\n"
+	"       chainload.efi [OPTIONS]    (chainload.conf beside it, else the boot menu)\n"
 	"Boots an x86-64 Linux bzImage from this volume through its 64-bit entry.\n"
 	"\n"
 	"  -c, --config FILE  boot the entry FILE describes (Boot Loader Specification\n"
 	"                     Type #1: linux, initrd, options); later words are added\n"
 	"                     to its options; a KERNEL as well is an error\n"
+	"  -m, --menu         the boot menu of \\loader\\entries, even with a chainload.conf\n"
 	"  -i, --initrd PATH  load an initrd (repeatable; after a config's initrds;\n"
 	"                     initrd=PATH words on the command line load last)\n"
 	"  -v, --verbose      print the placement plan and phase timings\n"
@@ -106,6 +107,8 @@ static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a
 		a->verbose = true;
 	else if (!strcmp(opt, "-n") || !strcmp(opt, "--dry-run"))
 		a->dry_run = true;
+	else if (!strcmp(opt, "-m") || !strcmp(opt, "--menu"))
+		a->menu = true;
 	else if (!strcmp(opt, "--force-copy"))
 		a->force_copy = true;
 	else if (!strcmp(opt, "--no-verify"))

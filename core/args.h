@@ -3,7 +3,8 @@
  * Command-line arguments:
  *   chainload.efi [OPTIONS] KERNEL [KERNEL COMMAND LINE ...]
  *   chainload.efi [OPTIONS] --config FILE [MORE KERNEL COMMAND LINE ...]
- *   chainload.efi [OPTIONS]                 (chainload.conf beside the binary)
+ *   chainload.efi [OPTIONS]                 (chainload.conf beside the binary,
+ *                                            else the boot menu)
  * Options stop at KERNEL (or "--"); every later word belongs to the kernel.
  * Words are UTF-8, already split (by the UEFI shell, or by loadopts.c).
  *
@@ -40,6 +41,9 @@ struct boot_args {
 	/* Config mode: no KERNEL word, so a config file says what to boot. */
 	bool use_config;
 	const char *config; /* --config PATH; NULL: chainload.conf beside us */
+	bool menu;	    /* --menu: the boot menu even when chainload.conf exists */
+	/* The firmware handle of the volume the paths are on; NULL: chainload's own. */
+	void *volume;
 	char *const *extra; /* words after the options, for the command line */
 	int n_extra;
 	size_t n_cli_initrds; /* the -i paths among initrds[] */

@@ -6,6 +6,8 @@
  *   UEFI shell            the shell's argv, program name dropped
  *   firmware Boot####     the entry's optional data, as UTF-16 text
  *   removable media path  nothing: chainload.conf beside the binary
+ * With no KERNEL word and no chainload.conf (or with --menu), chainload is
+ * the boot menu of \loader\entries (efi/start/boot_manager.c).
  */
 #include <efi.h>
 #include <efilib.h>
@@ -13,6 +15,7 @@
 #include "args.h"
 #include "handoff/bli.h"
 #include "start/argv.h"
+#include "start/boot_manager.h"
 #include "start/config_file.h"
 #include "fw/console.h"
 #include "fw/efi_status.h"
@@ -78,6 +81,8 @@ static EFI_STATUS boot(EFI_HANDLE image, const struct image_location *loc,
 	}
 	if (!args.use_config)
 		return launch(image, &args);
+	if (!args.config && (args.menu || !config_file_default_exists(image, loc)))
+		return boot_manager(image, &args);
 	st = apply_config(image, loc, &args, &cf);
 	if (EFI_ERROR(st))
 		return st;

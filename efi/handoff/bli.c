@@ -6,30 +6,16 @@
 #include "fw/console.h"
 #include "fw/cpu.h"
 #include "fw/efi_status.h"
+#include "fw/loader_var.h"
 #include "fw/timer.h"
 #include "fmt.h"
 #include "guid.h"
 
-#define VALUE_UNITS 600
-
-static EFI_GUID loader_guid = {
-	0x4a67b082, 0x0a4c, 0x41cf, { 0xb6, 0xc7, 0x44, 0x0b, 0x29, 0xbb, 0x8c, 0x4f }
-};
-
 static BOOLEAN warned;
 
-static void set_var(const char *name, const CHAR16 *value)
+/* A variable the firmware refuses costs one warning (the first), never the boot. */
+static void check_set(const char *name, EFI_STATUS st)
 {
-	CHAR16 name16[32];
-	UINTN n = 0, len = StrLen(value);
-	EFI_STATUS st;
-
-	for (; name[n] && n + 1 < sizeof(name16) / sizeof(name16[0]); n++)
-		name16[n] = (CHAR16)name[n];
-	name16[n] = 0;
-	st = RT->SetVariable(name16, &loader_guid,
-			     EFI_VARIABLE_BOOTSERVICE_ACCESS | EFI_VARIABLE_RUNTIME_ACCESS,
-			     (len + 1) * sizeof(CHAR16), (void *)value);
 	if (EFI_ERROR(st) && !warned) {
 		warned = TRUE;
 		con_print("chainload: warning: cannot set the %s variable for Linux (%s)\n", name,
@@ -37,16 +23,14 @@ static void set_var(const char *name, const CHAR16 *value)
 	}
 }
 
-/* ASCII only: our own version string, numbers and GUIDs. */
-static void set_ascii(const char *name, const char *value)
+static void set_string(const char *name, const char *value)
 {
-	CHAR16 v[VALUE_UNITS];
-	UINTN n = 0;
+	check_set(name, loader_var_set(name, value, LOADER_VAR_VOLATILE));
+}
 
-	for (; value[n] && n + 1 < VALUE_UNITS; n++)
-		v[n] = (CHAR16)(unsigned char)value[n];
-	v[n] = 0;
-	set_var(name, v);
+static void set_bytes(const char *name, const void *bytes, UINTN size)
+{
+	check_set(name, loader_var_set_bytes(name, bytes, size, LOADER_VAR_VOLATILE));
 }
 
 static void set_time(const char *name, UINT64 tsc)
@@ -54,27 +38,46 @@ static void set_time(const char *name, UINT64 tsc)
 	char text[24];
 
 	fmt_format(text, sizeof(text), "%llu", (unsigned long long)(tsc / timer_tsc_per_us()));
-	set_ascii(name, text);
+	set_string(name, text);
 }
 
 void bli_begin(const struct image_location *loc)
 {
 	char text[GUID_TEXT_LEN + 1];
 
-	set_ascii("LoaderInfo", "chainload " CHAINLOAD_VERSION);
+	set_string("LoaderInfo", "chainload " CHAINLOAD_VERSION);
 	/* Calibrates the TSC (the first use); without it no times are set. */
 	if (timer_tsc_per_us())
 		set_time("LoaderTimeInitUSec", timer_start_tsc());
 	if (loc->have_part_guid) {
 		guid_format(loc->part_guid, text);
-		set_ascii("LoaderDevicePartUUID", text);
+		set_string("LoaderDevicePartUUID", text);
 	}
 	if (loc->have_path)
-		set_var("LoaderImageIdentifier", loc->path16);
+		set_string("LoaderImageIdentifier", loc->path);
 }
 
 void bli_exec(void)
 {
 	if (timer_tsc_per_us())
 		set_time("LoaderTimeExecUSec", cpu_rdtsc());
+}
+
+void bli_menu(const UINT16 *entries, UINTN units, UINT64 features)
+{
+	UINT8 le[8];
+
+	for (UINTN i = 0; i < sizeof(le); i++)
+		le[i] = (UINT8)(features >> (8 * i));
+	set_bytes("LoaderFeatures", le, sizeof(le));
+	set_bytes("LoaderEntries", entries, units * sizeof(UINT16));
+}
+
+void bli_chosen(const char *id, const char *count_path)
+{
+	set_string("LoaderEntrySelected", id);
+	if (timer_tsc_per_us())
+		set_time("LoaderTimeMenuUSec", cpu_rdtsc());
+	if (count_path)
+		set_string("LoaderBootCountPath", count_path);
 }

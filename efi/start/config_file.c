@@ -7,20 +7,6 @@
 #include "fw/efi_status.h"
 #include "fw/file.h"
 
-/*
- * The default config is optional only in the sense that its absence has
- * its own message: without a KERNEL word and without it, there is nothing
- * to boot.  So look for it quietly first.
- */
-static EFI_STATUS check_default(EFI_FILE_HANDLE root, const char *path)
-{
-	if (file_missing(root, path))
-		return con_error(EFI_NOT_FOUND, path,
-				 "no KERNEL given and no " CONFIG_DEFAULT_NAME
-				 " beside chainload (try --help)");
-	return EFI_SUCCESS; /* other failures: file_open() reports them */
-}
-
 static EFI_STATUS set_path(const struct image_location *loc, const char *path,
 			   struct config_file *cf)
 {
@@ -107,15 +93,13 @@ err_size:
 	return st;
 }
 
-static void print_warnings(const struct config_file *cf)
+void config_file_warnings(const char *path, const struct config *c)
 {
-	const struct config *c = cf->cfg;
-
 	for (size_t i = 0; i < c->n_warnings && i < CONFIG_MAX_WARNINGS; i++)
-		con_print("chainload: warning: %s: line %u: %s\n", cf->path, c->warnings[i].line,
+		con_print("chainload: warning: %s: line %u: %s\n", path, c->warnings[i].line,
 			  c->warnings[i].msg);
 	if (c->n_warnings > CONFIG_MAX_WARNINGS)
-		con_print("chainload: warning: %s: %llu more warnings not shown\n", cf->path,
+		con_print("chainload: warning: %s: %llu more warnings not shown\n", path,
 			  (unsigned long long)(c->n_warnings - CONFIG_MAX_WARNINGS));
 }
 
@@ -132,16 +116,11 @@ EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc, 
 	st = file_open_root(image, &root);
 	if (EFI_ERROR(st))
 		return st;
-	if (!path) {
-		st = check_default(root, ret->path);
-		if (EFI_ERROR(st))
-			goto err_root;
-	}
 	st = read_and_parse(root, ret);
 	if (EFI_ERROR(st))
 		goto err_root;
 	root->Close(root);
-	print_warnings(ret);
+	config_file_warnings(ret->path, ret->cfg);
 	return EFI_SUCCESS;
 
 err_root:
@@ -157,4 +136,20 @@ void config_file_free(struct config_file *cf)
 		BS->FreePool(cf->cfg);
 	cf->text = NULL;
 	cf->cfg = NULL;
+}
+
+BOOLEAN config_file_default_exists(EFI_HANDLE image, const struct image_location *loc)
+{
+	char path[IMAGE_PATH_UNITS * 3];
+	EFI_FILE_HANDLE root;
+	BOOLEAN exists;
+	struct diag d;
+
+	if (!loc->have_path || config_path_beside(loc->path, path, sizeof(path), &d))
+		return FALSE;
+	if (EFI_ERROR(file_open_root(image, &root)))
+		return FALSE;
+	exists = !file_missing(root, path);
+	root->Close(root);
+	return exists;
 }

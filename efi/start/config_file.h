@@ -28,4 +28,10 @@ EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc, 
 
 void config_file_free(struct config_file *cf);
 
+/* Whether chainload.conf is there beside the image (else: the boot menu). */
+BOOLEAN config_file_default_exists(EFI_HANDLE image, const struct image_location *loc);
+
+/* The parser's warnings about the file `path`, one line each. */
+void config_file_warnings(const char *path, const struct config *c);
+
 #endif /* CHAINLOAD_CONFIG_FILE_H */

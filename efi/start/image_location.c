@@ -26,3 +26,12 @@ void image_location_get(EFI_HANDLE image, struct image_location *ret)
 		ret->have_part_guid = devpath_gpt_partition((const uint8_t *)device_path,
 							    DEVPATH_MAX_BYTES, ret->part_guid);
 }
+
+EFI_HANDLE image_volume(EFI_HANDLE image)
+{
+	EFI_LOADED_IMAGE *li;
+
+	if (EFI_ERROR(BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li)))
+		return NULL;
+	return li->DeviceHandle;
+}

@@ -23,4 +23,7 @@ struct image_location {
 /* Fills what the firmware tells; never fails (the have_ flags say what is known). */
 void image_location_get(EFI_HANDLE image, struct image_location *ret);
 
+/* The device chainload was loaded from (its volume); NULL when unknown. */
+EFI_HANDLE image_volume(EFI_HANDLE image);
+
 #endif /* CHAINLOAD_IMAGE_LOCATION_H */

@@ -60,8 +60,8 @@ expected=(
 	'chainload: error: arguments: KERNEL \boot\vmlinuz given together with --config \bad\twice.conf, whose `linux` line names the kernel (EFI_INVALID_PARAMETER)'
 	'chainload: error: arguments: more than one --config (\bad\twice.conf and \bad\arm.conf) (EFI_INVALID_PARAMETER)'
 	'chainload: error: arguments: --config needs a FILE (EFI_INVALID_PARAMETER)'
-	'chainload: error: \EFI\chainload\chainload.conf: no KERNEL given and no chainload.conf beside chainload (try --help) (EFI_NOT_FOUND)'
-	'chainload: error: \EFI\chainload\chainload.conf: no KERNEL given and no chainload.conf beside chainload (try --help) (EFI_NOT_FOUND)'
+	'chainload: error: \loader\entries: no boot entries, no KERNEL given and no chainload.conf beside chainload (try --help) (EFI_NOT_FOUND)'
+	'chainload: error: \loader\entries: no boot entries, no KERNEL given and no chainload.conf beside chainload (try --help) (EFI_NOT_FOUND)'
 )
 
 {

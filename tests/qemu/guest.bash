@@ -69,6 +69,9 @@ Guest and ESP:
   --mode MODE            shell, entry or removable (see above)
   --esp-only PATH        write the ESP disk image to PATH and stop (in entry
                          mode: the image of the first, registering run)
+  --disk FILE            boot the disk image FILE as it is (shell mode; its
+                         own \startup.nsh), kept and changed in place: no
+                         ESP is made and the ESP options are refused
 Machine:
   --machine q35|pc       QEMU machine type (default q35)
   --memory MB            guest RAM (default 1024)
@@ -85,6 +88,10 @@ Run:
   --expect-exit N        QEMU exit status meaning pass (default 33, test kernel)
   --stop-on REGEX        stop QEMU once a serial line matches the extended
                          REGEX (for a guest that would otherwise wait forever)
+  --keys FILE            type on the serial console as FILE says, one step a
+                         line: "wait ERE" waits for a log line matching ERE,
+                         "send TEXT" types TEXT (printf escapes: \033[B is
+                         the down arrow, \r Enter), "sleep S" waits S seconds
   --log FILE             serial log (default build/qemu/serial.log); FILE.run
                          is written once QEMU has exited (its exit status)
   --keep                 keep the work directory (ESP image, VARS)
@@ -115,7 +122,8 @@ usage_error() {
 # Options that take a value, to tell "unknown" from "missing value".
 GUEST_VALUE_OPTIONS=" --kernel --initrd --cmdline --loader-args --efi --pre-efi --startup --esp-file \
 --machine --memory --smp --cpu --ovmf-code --ovmf-vars --vars-store --qemu-arg \
---timeout --expect-exit --stop-on --log --mode --esp-only --config --entry-opts --part-uuid "
+--timeout --expect-exit --stop-on --log --mode --esp-only --config --entry-opts --part-uuid \
+--disk --keys "
 
 # Fill the option globals from the command line, defaults first.
 parse_args() {
@@ -127,7 +135,8 @@ parse_args() {
 	vars_store='' timeout_s=120 expect_exit=33 stop_on=''
 	log=$GUEST_ROOT/build/qemu/serial.log
 	keep=0
-	mode=shell esp_only='' config='' part_uuid='' entry_bom=0
+	mode=shell esp_only='' config='' part_uuid='' entry_bom=0 disk='' key_script=''
+
 	initrds=() esp_files=() qemu_extra=() entry_opts=() pre_efis=()
 	while [ $# -gt 0 ]; do
 		case $1 in
@@ -170,6 +179,8 @@ parse_args() {
 		--config) config=$2 ;;
 		--entry-opts) entry_opts+=("$2") ;;
 		--part-uuid) part_uuid=$2 ;;
+		--disk) disk=$2 ;;
+		--keys) key_script=$2 ;;
 		*) usage_error "unknown option $1" ;;
 		esac
 		shift 2
@@ -177,6 +188,10 @@ parse_args() {
 	case $machine in q35 | pc) ;; *) usage_error "--machine must be q35 or pc" ;; esac
 	case $mode in shell | entry | removable) ;; *) usage_error "--mode must be shell, entry or removable" ;; esac
 	[ "$mode" = shell ] || [ -z "$startup" ] || usage_error "--startup is for --mode shell"
+	if [ -n "$disk" ] && { [ "$mode" != shell ] || [ -n "$kernel$startup$config" ] ||
+		[ "${#initrds[@]}" -ne 0 ] || [ "${#esp_files[@]}" -ne 0 ]; }; then
+		usage_error "--disk boots its own ESP: no --mode, --kernel, --initrd, --startup, --config or --esp-file"
+	fi
 	[ "$mode" = entry ] || [ "${#entry_opts[@]}" -eq 0 ] || usage_error "--entry-opts is for --mode entry"
 	if [ "${#pre_efis[@]}" -gt 0 ] && { [ "$mode" != shell ] || [ -n "$startup" ]; }; then
 		usage_error "--pre-efi is for --mode shell without --startup"
@@ -265,7 +280,7 @@ check_inputs() {
 	local f spec
 	[ -f "$efi" ] || die "$efi: not found (run make, or pass --efi)"
 	for f in "$kernel" "${initrds[@]}" "$startup" "$config" "${entry_opts[@]}" \
-		"$ovmf_code" "$ovmf_vars"; do
+		"$ovmf_code" "$ovmf_vars" "$disk" "$key_script"; do
 		[ -z "$f" ] || [ -f "$f" ] || die "$f: not found"
 	done
 	for spec in "${esp_files[@]}"; do
@@ -421,7 +436,7 @@ guest_cleanup() {
 }
 
 guest_boot() {
-	local vars manifest=()
+	local vars image manifest=()
 	parse_args "$@"
 	# A failure before QEMU runs must not leave an earlier run's log to judge.
 	rm -f "$log" "$(run_marker "$log")"
@@ -429,7 +444,7 @@ guest_boot() {
 	work=$(mktemp -d "$GUEST_ROOT/build/qemu/work.XXXXXX")
 	trap guest_cleanup EXIT
 	trap 'echo "boot: interrupted" >&2; exit 130' INT TERM
-	apply_default_guest
+	[ -n "$disk" ] || apply_default_guest
 	check_inputs
 	[ "$cmdline_set" -eq 0 ] || cmdline=$(normalize_words "$cmdline")
 	loader_args=$(normalize_words "$loader_args")
@@ -454,11 +469,16 @@ guest_boot() {
 		fi
 		;;
 	esac
-	mapfile -t manifest < <(esp_manifest)
-	"$GUEST_ROOT/tools/mkesp.sh" ${part_uuid:+--part-uuid "$part_uuid"} "$work/esp.img" \
-		"${manifest[@]}"
+	image=$work/esp.img
+	if [ -n "$disk" ]; then
+		image=$disk
+	else
+		mapfile -t manifest < <(esp_manifest)
+		"$GUEST_ROOT/tools/mkesp.sh" ${part_uuid:+--part-uuid "$part_uuid"} "$image" \
+			"${manifest[@]}"
+	fi
 	if [ -n "$esp_only" ]; then
-		cp "$work/esp.img" "$esp_only"
+		cp "$image" "$esp_only"
 		echo "boot: ESP image ($mode mode) written to $esp_only"
 		return 0
 	fi
@@ -471,6 +491,6 @@ guest_boot() {
 	fi
 	echo "boot: mode $mode, cmdline: $cmdline" >&2
 	[ "$mode" != entry ] || register_entries "$work/esp.img" "$vars" || return 1
-	qemu_run "$work/esp.img" "$vars"
+	qemu_run "$image" "$vars"
 	qemu_verdict "$log" "$expect_exit"
 }

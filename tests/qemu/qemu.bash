@@ -15,6 +15,7 @@
 #   timeout_s   kill QEMU after this many seconds
 #   log         the serial log (emptied first)
 #   stop_on     stop QEMU once a log line matches this extended regex ('' = never)
+#   key_script  a script of keys to type on the serial line ('' = none; type_keys)
 #   work        a scratch directory
 
 # One QEMU at a time per machine, whoever starts it.
@@ -75,6 +76,34 @@ skip_countdown() {
 	printf '\r' >&"$key_fd"
 }
 
+# Type on the serial line as the script FILE says (guest.bash's --keys):
+# type_keys FD FILE. "wait ERE" waits until the log holds a line matching
+# ERE, counting only what arrived since the previous step; "send TEXT" types
+# TEXT through printf (so \033[B is the down arrow, \r Enter);
+# "sleep S" pauses. Every step is echoed to stderr.
+type_keys() {
+	local key_fd=$1 file=$2 verb arg seen=0
+	while read -r verb arg; do
+		case $verb in
+		'' | '#'*) continue ;;
+		wait)
+			until tail -c +$((seen + 1)) "$log" 2>/dev/null |
+				sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' | grep -aqE -- "$arg"; do
+				sleep 0.2
+			done
+			seen=$(stat -c %s "$log")
+			;;
+		send)
+			# shellcheck disable=SC2059 # the script's TEXT is a printf format
+			printf "$arg" >&"$key_fd"
+			;;
+		sleep) sleep "$arg" ;;
+		*) echo "boot: --keys: unknown step: $verb $arg" >&2 ;;
+		esac
+		echo "boot: keys: $verb $arg" >&2
+	done <"$file"
+}
+
 # Stop QEMU once a log line matches the extended regex RE, and say why in
 # $work/stopped (REASON, for the run marker): stop_when RE REASON MESSAGE.
 stop_when() {
@@ -102,6 +131,10 @@ qemu_run() {
 	exec {key_fd}<>"$keys"
 	skip_countdown "$key_fd" &
 	watchers+=($!)
+	if [ -n "${key_script:-}" ]; then
+		type_keys "$key_fd" "$key_script" &
+		watchers+=($!)
+	fi
 	stop_when '^!!!! X64 Exception' cpu-exception "firmware reported a CPU exception" &
 	watchers+=($!)
 	if [ -n "$stop_on" ]; then
