@@ -190,6 +190,19 @@ int args_parse(int argc, char *const *argv, char *cmdline, size_t cap, struct bo
 	return CL_OK;
 }
 
+int args_apply_efi_entry(struct boot_args *a, const struct config *cfg, struct diag *diag)
+{
+	int rc = CL_OK;
+
+	if (!cfg->efi_path)
+		return diag_set(diag, CL_E_INTERNAL, "not an `efi` entry");
+	a->cmdline_len = 0;
+	a->cmdline[0] = '\0';
+	for (size_t i = 0; !rc && i < cfg->n_words; i++)
+		rc = add_word(a, a->cmdline_cap, cfg->words[i], diag);
+	return rc;
+}
+
 int args_apply_config(struct boot_args *a, const struct config *cfg, struct diag *diag)
 {
 	const char *cli[ARGS_MAX_INITRDS];

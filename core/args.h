@@ -74,6 +74,13 @@ int args_parse(int argc, char *const *argv, char *cmdline, size_t cap, struct bo
  */
 int args_apply_config(struct boot_args *a, const struct config *cfg, struct diag *diag);
 
+/*
+ * The boot menu's `efi` entry: the image's load options are the entry's
+ * `options` alone (chainload's own words are for a kernel), into
+ * a->cmdline.  CL_E_INTERNAL for an entry that is not an `efi` one.
+ */
+int args_apply_efi_entry(struct boot_args *a, const struct config *cfg, struct diag *diag);
+
 /* The --help text. */
 extern const char args_usage[];
 

@@ -98,7 +98,13 @@ done:
 	return EFI_SUCCESS;
 }
 
-/* The line `e` shows for an entry: its options, then chainload's own extra words. */
+/* A kernel's command line, or an `efi` image's load options, from the entry. */
+static int apply_entry(struct boot_args *a, const struct config *cfg, struct diag *d)
+{
+	return cfg->linux_path ? args_apply_config(a, cfg, d) : args_apply_efi_entry(a, cfg, d);
+}
+
+/* The line `e` shows for an entry: its options, then for a kernel chainload's own words. */
 static EFI_STATUS make_cmdline(struct manager *m, struct boot_entry *e, char **ret)
 {
 	struct boot_args a = *m->args;
@@ -112,7 +118,7 @@ static EFI_STATUS make_cmdline(struct manager *m, struct boot_entry *e, char **r
 	if (EFI_ERROR(st))
 		return con_error(st, e->file, "no memory for the command line");
 	a.cmdline_cap = CMDLINE_MAX;
-	if (args_apply_config(&a, e->cfg, &d))
+	if (apply_entry(&a, e->cfg, &d))
 		a.cmdline[0] = '\0'; /* booting it says what is wrong */
 	*ret = a.cmdline;
 	return EFI_SUCCESS;
@@ -252,7 +258,7 @@ static EFI_STATUS boot_entry(struct manager *m, UINTN i, const char *cmdline)
 		return con_error(EFI_LOAD_ERROR, count_path, "%s", e->error);
 	a.use_config = true;
 	a.volume = e->volume;
-	if (e->cfg->linux_path && args_apply_config(&a, e->cfg, &d))
+	if (apply_entry(&a, e->cfg, &d))
 		return con_error(efi_status_of(CL_E_CONFIG), e->file, "%s", d.msg);
 	if (cmdline) {
 		a.cmdline_len = fmt_format(a.cmdline, a.cmdline_cap, "%s", cmdline);

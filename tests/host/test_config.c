@@ -400,7 +400,13 @@ static void test_apply_limits(void **state)
 	assert_int_equal(args_apply_config(&args, &cfg, &d), CL_E_CONFIG);
 	assert_string_equal(d.msg, "an `efi` entry (/EFI/x.efi): chainload.conf and --config boot "
 				   "Linux kernels; `efi` entries boot from the menu");
+	/* Its options alone are the image's load options; chainload's word stays out. */
+	assert_int_equal(parse("efi /EFI/x.efi\noptions -v  \\k\noptions a=b\n"), CL_OK);
+	assert_int_equal(args_apply_efi_entry(&args, &cfg, &d), CL_OK);
+	assert_string_equal(args.cmdline, "-v \\k a=b");
+	assert_int_equal(args.cmdline_len, strlen(args.cmdline));
 	assert_int_equal(parse(conf), CL_OK);
+	assert_int_equal(args_apply_efi_entry(&args, &cfg, &d), CL_E_INTERNAL);
 	/* Not in config mode: refused, as a bug would be. */
 	{
 		char *kernel[] = { "\\k" };

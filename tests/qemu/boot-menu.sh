@@ -13,6 +13,9 @@
 #            with the edited line
 #   broken   `1` picks the broken entry: its error shows under the menu,
 #            which comes back; Down and Enter boot Beta (beta+1-2.conf)
+#   efi      `4` picks the `efi` entry, chainload itself, whose `options`
+#            are its load options: a KERNEL, an initrd and the test
+#            kernel's words, which it boots
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -42,6 +45,8 @@ entry alpha Alpha 1
 entry beta Beta 2
 printf 'title Arm\narchitecture aa64\nlinux /boot/vmlinuz\n' >"$d/arm.conf"
 printf 'title Broken\nlinux /boot/vmlinuz\nlinux /boot/other\n' >"$d/broken.conf"
+printf 'title Chained\nefi /EFI/chainload/chainload.efi\noptions -i \\boot\\initrd.img \\boot\\vmlinuz %s\n' \
+	"$(tk_line chained)" >"$d/chain.conf"
 printf 'timeout 0\ndefault beta*\nbogus-key 1\n' >"$d/loader-0.conf"
 printf 'timeout 30\ndefault beta*\n' >"$d/loader-30.conf"
 write_crlf "$d/startup.nsh" <<'NSH'
@@ -54,7 +59,7 @@ NSH
 "$ROOT/tools/mkesp.sh" "$disk" "${CHAINLOAD_EFI:-$ROOT/build/chainload.efi}:/EFI/chainload/chainload.efi" \
 	"$d/startup.nsh:/startup.nsh" "$TESTKERN:/boot/vmlinuz" "$d/initrd.img:/boot/initrd.img" \
 	"$d/alpha.conf:/loader/entries/alpha.conf" "$d/beta.conf:/loader/entries/beta+3.conf" \
-	"$d/arm.conf:/loader/entries/arm.conf" "$d/broken.conf:/loader/entries/broken.conf" \
+	"$d/arm.conf:/loader/entries/arm.conf" "$d/broken.conf:/loader/entries/broken.conf" "$d/chain.conf:/loader/entries/aaa-chain.conf" \
 	"$d/loader-0.conf:/loader/loader.conf" >/dev/null
 
 # The entry files on the ESP, one name a line, sorted.
@@ -72,7 +77,7 @@ boot default --disk "$disk" --vars-store "$vars" --timeout 150
 expect_boot_pass
 expect_eq "default: the command line the kernel got" "$(tk_cmdline)" "$(tk_line beta)"
 expect_eq "default: entries on the ESP" "$(esp_entries)" \
-	"alpha.conf arm.conf beta+2-1.conf broken.conf"
+	"aaa-chain.conf alpha.conf arm.conf beta+2-1.conf broken.conf"
 # shellcheck disable=SC2016 # backquotes are message text
 expect_line 'chainload: warning: \loader\loader.conf: line 3: unknown key `bogus-key`, ignored'
 expect_line 'chainload: warning: \loader\entries\arm.conf: for architecture aa64, not listed'
@@ -100,7 +105,7 @@ expect "menu: the menu listed Beta selected, Alpha, and the broken entry marked"
 	bash -c "grep -aq '> Beta' '$boot_log' && grep -aq '  Alpha' '$boot_log' &&
 		grep -aq 'broken.conf (broken)' '$boot_log'"
 expect_eq "menu: entries on the ESP (alpha has no counter)" "$(esp_entries)" \
-	"alpha.conf arm.conf beta+2-1.conf broken.conf"
+	"aaa-chain.conf alpha.conf arm.conf beta+2-1.conf broken.conf"
 
 cat >"$d/keys-broken" <<'KEYS'
 wait > Beta
@@ -122,5 +127,16 @@ expect "broken: the error line was printed" log_has -F -- "chainload: error: $br
 expect "broken: its error stood under the menu as well" \
 	[ "$(log_text | grep -aoF -- "$broken_error" | wc -l)" -ge 2 ]
 expect_eq "broken: entries on the ESP" "$(esp_entries)" \
-	"alpha.conf arm.conf beta+1-2.conf broken.conf"
+	"aaa-chain.conf alpha.conf arm.conf beta+1-2.conf broken.conf"
+
+cat >"$d/keys-efi" <<'KEYS'
+wait > Beta
+send 4
+wait > Chained
+send \r
+KEYS
+boot efi --disk "$disk" --vars-store "$vars" --timeout 150 --keys "$d/keys-efi"
+expect_boot_pass
+expect_eq "efi: the command line the kernel got through the chained chainload" "$(tk_cmdline)" \
+	"$(tk_line chained)"
 finish
