@@ -14,7 +14,10 @@ set -euo pipefail
 # (sbsigntool and openssl to sign, shim-unsigned for a shim to sign, swtpm
 # for a TPM, python3 to read its log), and systemd for systemd-analyze,
 # whose compare-versions the host test of bootctl's version order checks
-# against (a minimal Debian image has no systemd).
+# against (a minimal Debian image has no systemd) and kernel-install, and
+# systemd-boot for bootctl, whose `list` the kernel-install scenario holds
+# chainload's menu order against (its postinst leaves a machine whose ESP
+# is not mounted alone).
 PACKAGES=(
 	build-essential
 	gnu-efi
@@ -40,6 +43,7 @@ PACKAGES=(
 	swtpm-tools
 	python3
 	systemd
+	systemd-boot
 )
 
 # Print the packages among "$@" that dpkg does not report as installed.

@@ -296,11 +296,20 @@ boot_debian_checked() {
 		"${GUEST_CHECKS[@]}"
 	boot "$name" --timeout 300 --kernel "$DEBIAN_KERNEL" --initrd "$initramfs" \
 		--cmdline "$cmdline" "$@"
+	expect_debian_pass "$cmdline" "${GUEST_CHECKS[@]}"
+}
+
+# The last boot was a Debian guest's that passed with exactly CMDLINE and
+# the payload, and ran every check it packed:
+#   expect_debian_pass CMDLINE CHECK.sh...
+expect_debian_pass() {
+	local cmdline=$1
+	shift
 	expect_boot_pass
 	expect_eq "guest cmdline" "$(guest_value cmdline)" "$cmdline"
 	expect_eq "guest payload sha256" "$(guest_value payload_sha256)" "$DEBIAN_PAYLOAD_SHA256"
 	expect_line "CHAINLOAD-VERDICT: PASS"
-	expect_guest_checks_ran "${GUEST_CHECKS[@]}"
+	expect_guest_checks_ran "$@"
 }
 
 # The framebuffer and RSDP the kernel received are the machine's, judged
