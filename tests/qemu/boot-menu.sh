@@ -49,13 +49,7 @@ printf 'title Chained\nefi /EFI/chainload/chainload.efi\noptions -i \\boot\\init
 	"$(tk_line chained)" >"$d/chain.conf"
 printf 'timeout 0\ndefault beta*\nbogus-key 1\n' >"$d/loader-0.conf"
 printf 'timeout 30\ndefault beta*\n' >"$d/loader-30.conf"
-write_crlf "$d/startup.nsh" <<'NSH'
-@echo -off
-fs0:
-\EFI\chainload\chainload.efi -v
-echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%
-reset -s
-NSH
+write_menu_startup "$d/startup.nsh"
 "$ROOT/tools/mkesp.sh" "$disk" "${CHAINLOAD_EFI:-$ROOT/build/chainload.efi}:/EFI/chainload/chainload.efi" \
 	"$d/startup.nsh:/startup.nsh" "$TESTKERN:/boot/vmlinuz" "$d/initrd.img:/boot/initrd.img" \
 	"$d/alpha.conf:/loader/entries/alpha.conf" "$d/beta.conf:/loader/entries/beta+3.conf" \

@@ -86,13 +86,7 @@ hand missing-linux.conf "title Missing" "linux /no/such/vmlinuz"
 NOT_OURS=(auto-custom.conf arm64.conf missing-linux.conf)
 printf 'timeout 0\ndefault %s-*\n' "$BLS_MACHINE_ID" >"$esp/loader/loader.conf"
 cp "${CHAINLOAD_EFI:-$ROOT/build/chainload.efi}" "$esp/EFI/chainload/chainload.efi"
-write_crlf "$esp/startup.nsh" <<'NSH'
-@echo -off
-fs0:
-\EFI\chainload\chainload.efi -v
-echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%
-reset -s
-NSH
+write_menu_startup "$esp/startup.nsh"
 
 # systemd's view of the trees: bootctl's ids (lowercased: systemd-boot's
 # ids are, bootctl's keep the file's case) and titles, in its order.

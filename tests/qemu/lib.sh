@@ -262,6 +262,18 @@ finish() {
 	exit 1
 }
 
+# The \startup.nsh of the boot-menu scenarios, into FILE: chainload -v with
+# no KERNEL (so the boot menu), then say it returned and power off.
+write_menu_startup() {
+	write_crlf "$1" <<'NSH'
+@echo -off
+fs0:
+\EFI\chainload\chainload.efi -v
+echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%
+reset -s
+NSH
+}
+
 # --- Debian's kernel, judged from inside (tests/guest) ---
 
 # Every Debian boot below runs the numbered checks of tests/guest/checks in
