@@ -40,19 +40,23 @@ bls_entry_value() {
 }
 
 # What `bootctl list` says of the trees ESP and XBOOTLDR, one line per
-# entry in bootctl's order: FIELD's value for each (id, showTitle):
-#   bootctl_field ESP XBOOTLDR FIELD
+# entry in bootctl's order: the values of the FIELDs (id, showTitle, ...),
+# separated by tabs:
+#   bootctl_fields ESP XBOOTLDR FIELD...
 # bootctl reads an XBOOTLDR on the ESP's file system as the ESP itself, so
 # XBOOTLDR's entries are read from a copy on another one (/dev/shm).
-bootctl_field() {
-	local xb
+bootctl_fields() {
+	local esp=$1 xb
+	shift
 	xb=$(mktemp -d /dev/shm/chainload-xbootldr.XXXXXX)
-	cp -r "$2/loader" "$xb/"
-	[ "$(stat -c %d "$xb")" != "$(stat -c %d "$1")" ] ||
+	cp -r "$1/loader" "$xb/"
+	shift
+	[ "$(stat -c %d "$xb")" != "$(stat -c %d "$esp")" ] ||
 		abort "bootctl: $xb is on the ESP's file system"
-	SYSTEMD_ESP_PATH=$1 SYSTEMD_XBOOTLDR_PATH=$xb bootctl list --no-pager --json=short |
+	SYSTEMD_ESP_PATH=$esp SYSTEMD_XBOOTLDR_PATH=$xb bootctl list --no-pager --json=short |
 		python3 -c 'import json, sys
 for line in sys.stdin:
-    print(json.loads(line)[sys.argv[1]])' "$3"
+    entry = json.loads(line)
+    print("\t".join(entry[f] for f in sys.argv[1:]))' "$@"
 	rm -rf "$xb"
 }

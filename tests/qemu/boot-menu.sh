@@ -56,11 +56,6 @@ write_menu_startup "$d/startup.nsh"
 	"$d/arm.conf:/loader/entries/arm.conf" "$d/broken.conf:/loader/entries/broken.conf" "$d/chain.conf:/loader/entries/aaa-chain.conf" \
 	"$d/loader-0.conf:/loader/loader.conf" >/dev/null
 
-# The entry files on the ESP, one name a line, sorted.
-esp_entries() {
-	MTOOLS_SKIP_CHECK=1 mdir -b -i "$disk@@1M" ::/loader/entries 2>/dev/null |
-		sed 's|.*/||' | sort | paste -sd' '
-}
 
 # What the test kernel received: its "tk: cmdline:" line.
 tk_cmdline() {
@@ -70,7 +65,7 @@ tk_cmdline() {
 boot default --disk "$disk" --vars-store "$vars" --timeout 150
 expect_boot_pass
 expect_eq "default: the command line the kernel got" "$(tk_cmdline)" "$(tk_line beta)"
-expect_eq "default: entries on the ESP" "$(esp_entries)" \
+expect_eq "default: entries on the ESP" "$(esp_entries "$disk")" \
 	"aaa-chain.conf alpha.conf arm.conf beta+2-1.conf broken.conf"
 # shellcheck disable=SC2016 # backquotes are message text
 expect_line 'chainload: warning: \loader\loader.conf: line 3: unknown key `bogus-key`, ignored'
@@ -98,7 +93,7 @@ expect_eq "menu: the edited command line the kernel got" "$(tk_cmdline)" \
 expect "menu: the menu listed Beta selected, Alpha, and the broken entry marked" \
 	bash -c "grep -aq '> Beta' '$boot_log' && grep -aq '  Alpha' '$boot_log' &&
 		grep -aq 'broken.conf (broken)' '$boot_log'"
-expect_eq "menu: entries on the ESP (alpha has no counter)" "$(esp_entries)" \
+expect_eq "menu: entries on the ESP (alpha has no counter)" "$(esp_entries "$disk")" \
 	"aaa-chain.conf alpha.conf arm.conf beta+2-1.conf broken.conf"
 
 cat >"$d/keys-broken" <<'KEYS'
@@ -120,7 +115,7 @@ broken_error='\loader\entries\broken.conf: line 3: second `linux` line (the firs
 expect "broken: the error line was printed" log_has -F -- "chainload: error: $broken_error"
 expect "broken: its error stood under the menu as well" \
 	[ "$(log_text | grep -aoF -- "$broken_error" | wc -l)" -ge 2 ]
-expect_eq "broken: entries on the ESP" "$(esp_entries)" \
+expect_eq "broken: entries on the ESP" "$(esp_entries "$disk")" \
 	"aaa-chain.conf alpha.conf arm.conf beta+1-2.conf broken.conf"
 
 cat >"$d/keys-efi" <<'KEYS'

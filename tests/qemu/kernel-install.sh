@@ -90,8 +90,11 @@ write_menu_startup "$esp/startup.nsh"
 
 # systemd's view of the trees: bootctl's ids (lowercased: systemd-boot's
 # ids are, bootctl's keep the file's case) and titles, in its order.
-mapfile -t bootctl_ids < <(bootctl_field "$esp" "$xb" id | tr '[:upper:]' '[:lower:]')
-mapfile -t bootctl_titles < <(bootctl_field "$esp" "$xb" showTitle)
+bootctl_ids=() bootctl_titles=()
+while IFS=$'\t' read -r id title; do
+	bootctl_ids+=("${id,,}")
+	bootctl_titles+=("$title")
+done < <(bootctl_fields "$esp" "$xb" id showTitle)
 say "bootctl list: ${bootctl_ids[*]}"
 expected_ids=()
 for id in "${bootctl_ids[@]}"; do
@@ -109,11 +112,6 @@ while read -r f; do specs+=("$esp/$f:/$f"); done < <(cd "$esp" && find . -type f
 while read -r f; do specs+=(--xbootldr "$xb/$f:/$f"); done < <(cd "$xb" && find . -type f -printf '%P\n')
 "$ROOT/tools/mkesp.sh" "$disk" "${specs[@]}" >/dev/null
 
-# The entry files on the ESP, one name a line, sorted.
-esp_entries() {
-	MTOOLS_SKIP_CHECK=1 mdir -b -i "$disk@@1M" ::/loader/entries 2>/dev/null |
-		sed 's|.*/||' | sort | paste -sd' '
-}
 # A menu variable as the guest read it (bli-menu.sh): its value, or "(absent)".
 menu_var() {
 	guest_value "menu_$1" | sed 's/ attrs=0x[0-9a-f]*$//'
@@ -121,7 +119,7 @@ menu_var() {
 menu_attrs() {
 	guest_value "menu_$1" | sed -n 's/.* attrs=0x\([0-9a-f]*\)$/\1/p'
 }
-esp_before=$(esp_entries)
+esp_before=$(esp_entries "$disk")
 counted_before=$(basename "$new_entry")
 expect_eq "kernel-install counts tries" "$counted_before" "$BLS_MACHINE_ID-$NEW+3.conf"
 
@@ -142,13 +140,13 @@ expect_eq "default: LoaderFeatures" "$(menu_var LoaderFeatures)" 0x0000000000002
 expect "default: LoaderTimeMenuUSec is a time" grep -qxE '[0-9]+' <<<"$(menu_var LoaderTimeMenuUSec)"
 expect_eq "default: Linux wrote the one-shot entry" "$(guest_value next_LoaderEntryOneShot)" \
 	"$BLS_MACHINE_ID-$OLD"
-expect_eq "default: the counted entry on the ESP" "$(esp_entries)" \
+expect_eq "default: the counted entry on the ESP" "$(esp_entries "$disk")" \
 	"${esp_before/$counted_before/$BLS_MACHINE_ID-$NEW+2-1.conf}"
 expect "default: no menu was drawn" ! log_has 'boot menu'
 for warning in 'arm64.conf: for architecture aa64' 'missing-linux.conf: no file /no/such/vmlinuz'; do
 	expect_line "chainload: warning: \\loader\\entries\\$warning, not listed"
 done
-esp_after=$(esp_entries)
+esp_after=$(esp_entries "$disk")
 say "the counted entry: $counted_before before, $(tr ' ' '\n' <<<"$esp_after" | grep -F "$BLS_MACHINE_ID-$NEW") after"
 
 boot oneshot --disk "$disk" --vars-store "$vars" --timeout 300
@@ -159,7 +157,7 @@ expect_eq "oneshot: no LoaderBootCountPath for an uncounted entry" \
 	"$(menu_var LoaderBootCountPath)" "(absent)"
 expect_eq "oneshot: Linux wrote the one-shot timeout" \
 	"$(guest_value next_LoaderConfigTimeoutOneShot)" 30
-expect_eq "oneshot: entries on the ESP unchanged" "$(esp_entries)" "$esp_after"
+expect_eq "oneshot: entries on the ESP unchanged" "$(esp_entries "$disk")" "$esp_after"
 
 cat >"$d/keys-menu" <<'KEYS'
 wait > Debian GNU/Linux 12 \(bookworm\) \(6\.1\.0-100-amd64\)

@@ -274,6 +274,13 @@ reset -s
 NSH
 }
 
+# The entry files in \loader\entries of DISK's ESP (as tools/mkesp.sh lays
+# it out), sorted, on one line: what boot counting renamed.
+esp_entries() {
+	MTOOLS_SKIP_CHECK=1 mdir -b -i "$1@@1M" ::/loader/entries 2>/dev/null |
+		sed 's|.*/||' | sort | paste -sd' '
+}
+
 # --- Debian's kernel, judged from inside (tests/guest) ---
 
 # Every Debian boot below runs the numbered checks of tests/guest/checks in
