@@ -26,10 +26,15 @@ EFI_STATUS start_image(EFI_HANDLE image, EFI_HANDLE volume, const char *path, co
 	if (!dp)
 		return con_error(EFI_INVALID_PARAMETER, path,
 				 "no device path for it (a bad path?)");
+	child = NULL;
 	st = BS->LoadImage(FALSE, image, dp, NULL, 0, &child);
 	BS->FreePool(dp);
-	if (EFI_ERROR(st))
+	if (EFI_ERROR(st)) {
+		/* Refused by Secure Boot, the image is loaded all the same: unload it. */
+		if (st == EFI_SECURITY_VIOLATION && child)
+			BS->UnloadImage(child);
 		return con_error(st, path, "the firmware would not load it");
+	}
 	st = BS->HandleProtocol(child, &LoadedImageProtocol, (void **)&loaded);
 	if (EFI_ERROR(st)) {
 		BS->UnloadImage(child);

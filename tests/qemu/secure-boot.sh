@@ -17,6 +17,13 @@
 #   shim-debian    Debian's kernel with Debian's own signature, which only
 #                  shim trusts (its vendor certificate): boots.
 #   shim-unsigned  the unsigned kernel: refused by SHIM_LOCK.
+# The firmware verifies an `efi` boot entry (LoadImage, as for any image):
+#   efi-entries    no chainload.conf, so chainload is the boot menu of two
+#                  `efi` entries, the kernel's own EFI stub unsigned and
+#                  signed. The unsigned one, first and so the default, is
+#                  refused and its error stands under the menu; `2` picks
+#                  the signed one, which boots with the entry's options as
+#                  its load options (its initrd= too) and Secure Boot on.
 # A refused kernel never runs: chainload returns its error to the boot
 # manager, which says so ("failed to start"), then has nothing left to boot
 # and waits for a key; QEMU is stopped once that line (or a kernel's first
@@ -143,4 +150,36 @@ expect_eq "guest Secure Boot state (dmesg, boot_params)" "$(guest_value secure_b
 expect_measured shim-debian "$DEBIAN_KERNEL" "$initramfs" "$cmdline" 1
 tpm_stop
 boot_refused shim-unsigned shim "$SCRATCH/vmlinuz-unsigned" "${VIA_SHIM[@]}"
+
+efi_cmdline="console=ttyS0 panic=-1 chainload.test=$SCENARIO-efi chainload.expect_sb=enabled"
+efi_cmdline="$efi_cmdline initrd=\\boot\\initramfs-efi.gz"
+"$ROOT/tests/guest/make-initramfs.sh" "$SCRATCH/initramfs-efi.gz" "$DEBIAN_PAYLOAD" "$efi_cmdline" \
+	"$ROOT/tests/guest/checks/80-secure-boot.sh"
+printf 'title Unsigned\nefi /EFI/linux/unsigned.efi\noptions %s\n' \
+	"${efi_cmdline/$SCENARIO-efi/$SCENARIO-efi-unsigned}" >"$SCRATCH/unsigned.conf"
+printf 'title Signed\nefi /EFI/linux/signed.efi\noptions %s\n' "$efi_cmdline" >"$SCRATCH/signed.conf"
+printf 'timeout 0\n' >"$SCRATCH/loader.conf"
+"$ROOT/tools/mkesp.sh" "$SCRATCH/efi-entries.img" \
+	"$SCRATCH/chainload-signed.efi:/EFI/BOOT/BOOTX64.EFI" \
+	"$SCRATCH/vmlinuz-unsigned:/EFI/linux/unsigned.efi" "$SCRATCH/vmlinuz-signed:/EFI/linux/signed.efi" \
+	"$SCRATCH/initramfs-efi.gz:/boot/initramfs-efi.gz" "$SCRATCH/loader.conf:/loader/loader.conf" \
+	"$SCRATCH/unsigned.conf:/loader/entries/unsigned.conf" \
+	"$SCRATCH/signed.conf:/loader/entries/signed.conf" >/dev/null
+cat >"$SCRATCH/keys-efi" <<'KEYS'
+wait > Unsigned
+send 2
+wait > Signed
+send \r
+KEYS
+boot efi-entries --disk "$SCRATCH/efi-entries.img" "${SB_MACHINE[@]}" --timeout 300 \
+	--keys "$SCRATCH/keys-efi"
+expect_boot_pass
+expect_eq "efi-entries: guest cmdline (the signed entry's options)" "$(guest_value cmdline)" \
+	"$efi_cmdline"
+expect_eq "efi-entries: guest Secure Boot state (dmesg, boot_params)" \
+	"$(guest_value secure_boot)" "enabled (boot_params 3)"
+expect_eq "efi-entries: one kernel started" "$(log_text | grep -ac 'Linux version')" 1
+re='^chainload: error: .*unsigned\.efi: the firmware would not load it '
+re="$re\(EFI_(SECURITY_VIOLATION|ACCESS_DENIED)\)\$"
+expect "efi-entries: the unsigned entry refused with one line" log_has -E "$re"
 finish
