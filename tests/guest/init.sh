@@ -26,10 +26,15 @@ fail() {
 }
 
 # For the /checks.d scripts: the value of the kernel command-line word
-# chainload.expect_NAME=VALUE (the last one), or nothing. The host states
-# what the machine is (CPUs, memory, RNG, ...) this way.
+# chainload.NAME=VALUE (the last one), or nothing.
+cmdline_word() {
+	tr ' ' '\n' </proc/cmdline | sed -n "s/^chainload\.$1=//p" | tail -n1
+}
+
+# The value of chainload.expect_NAME=VALUE: the host states what the
+# machine is (CPUs, memory, RNG, ...) this way.
 expected() {
-	tr ' ' '\n' </proc/cmdline | sed -n "s/^chainload\.expect_$1=//p" | tail -n1
+	cmdline_word "expect_$1"
 }
 
 # For the /checks.d scripts: N bytes (1, 2, 4 or 8) of the zero page the

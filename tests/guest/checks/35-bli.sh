@@ -4,15 +4,11 @@
 # boot-service and runtime access, and hold a UTF-16 string with its NUL.
 # Prints GUEST: bli_<Name>=<value> lines for the host to compare.
 # The host may state exact values with chainload.expect_bli_part=GUID and
-# chainload.expect_bli_image=PATH on the kernel command line.
+# chainload.expect_bli_image=PATH on the kernel command line (init.sh's
+# expected).
 
 BLI_GUID=4a67b082-0a4c-41cf-b6c7-440b29bb8c4f
 BLI_DIR=/sys/firmware/efi/efivars
-
-# The value of the command-line word chainload.expect_NAME=VALUE, if any.
-bli_expected() {
-	tr ' ' '\n' </proc/cmdline | sed -n "s/^chainload\.expect_$1=//p" | tail -n1
-}
 
 bli_mount() {
 	[ -n "$(ls $BLI_DIR 2>/dev/null)" ] && return 0
@@ -42,7 +38,7 @@ bli_read() {
 check_bli() {
 	local name value init='' exec_t='' want
 	# chainload.expect_efivars=0 (noefi): no runtime services, no variables.
-	if [ "$(bli_expected efivars)" = 0 ]; then
+	if [ "$(expected efivars)" = 0 ]; then
 		echo "GUEST: bli=not checked (EFI runtime services are off)"
 		return
 	fi
@@ -61,12 +57,12 @@ check_bli() {
 		LoaderDevicePartUUID)
 			echo "$value" | grep -qE '^[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}$' ||
 				fail "LoaderDevicePartUUID \"$value\" is not an upper-case GUID"
-			want=$(bli_expected bli_part)
+			want=$(expected bli_part)
 			[ -z "$want" ] || [ "$value" = "$want" ] ||
 				fail "LoaderDevicePartUUID is $value, the ESP is $want"
 			;;
 		LoaderImageIdentifier)
-			want=$(bli_expected bli_image)
+			want=$(expected bli_image)
 			[ -z "$want" ] || [ "$value" = "$want" ] ||
 				fail "LoaderImageIdentifier is $value, not $want"
 			;;

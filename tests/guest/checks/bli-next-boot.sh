@@ -28,11 +28,6 @@ next_write() {
 	fi
 }
 
-# The value of the command-line word chainload.NAME=VALUE, if any.
-next_word() {
-	tr ' ' '\n' </proc/cmdline | sed -n "s/^chainload\.$1=//p" | tail -n1
-}
-
 # BIT: whether the loader's LoaderFeatures has bit BIT set.
 next_feature() {
 	local f=$BLI_DIR/LoaderFeatures-$BLI_GUID
@@ -41,8 +36,8 @@ next_feature() {
 
 check_next_boot() {
 	local entry menu
-	entry=$(next_word next_entry)
-	menu=$(next_word next_menu)
+	entry=$(cmdline_word next_entry)
+	menu=$(cmdline_word next_menu)
 	[ -n "$entry$menu" ] || return 0
 	bli_mount || { fail "cannot mount efivarfs to write the next boot"; return; }
 	if [ -n "$entry" ]; then
