@@ -17,6 +17,7 @@
 #include "loader_conf.h"
 #include "secureboot.h"
 #include "start/config_file.h"
+#include "start/console_mode.h"
 #include "start/entries.h"
 #include "start/image_location.h"
 #include "start/menu.h"
@@ -318,7 +319,7 @@ static void save_settings(struct manager *m, const struct menu_result *r)
 static EFI_STATUS run(struct manager *m)
 {
 	struct menu_row rows[ENTRIES_MAX + 1];
-	BOOLEAN show = menu_wanted(m), editor;
+	BOOLEAN show = menu_wanted(m), editor, mode_set = FALSE;
 	struct menu_result r;
 	struct menu_view v;
 	EFI_STATUS st;
@@ -345,6 +346,9 @@ static EFI_STATUS run(struct manager *m)
 		if (!show) {
 			st = boot_entry(m, m->selected, NULL);
 		} else {
+			if (!mode_set)
+				console_mode_apply(&m->conf, m->args->verbose);
+			mode_set = TRUE;
 			st = menu_run(&v, &r);
 			if (EFI_ERROR(st))
 				return st;

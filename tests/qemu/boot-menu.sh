@@ -4,7 +4,7 @@
 # (efi/start/boot_manager.c). The test kernel judges each boot: its
 # tk.cmdline_crc32 word proves that exactly one entry's command line (or the
 # line as edited in the menu) arrived. The ESP itself, read back after each
-# run, shows the boot counter. Three runs on one disk and one VARS store:
+# run, shows the boot counter. Eight runs on one disk and one VARS store:
 #   default  loader.conf "timeout 0" and "default beta*": beta+3.conf boots
 #            with no menu and is renamed beta+2-1.conf; the aa64 entry is
 #            not listed, the unknown loader.conf key is warned about
@@ -16,6 +16,19 @@
 #   efi      `4` picks the `efi` entry, chainload itself, whose `options`
 #            are its load options: a KERNEL, an initrd and the test
 #            kernel's words, which it boots
+#   held     "timeout 0": `3` held down from the shell's countdown on
+#            still opens the menu, and Alpha boots
+#   disabled "timeout menu-disabled": the same key held down changes
+#            nothing, Beta boots (beta+0-3.conf, no tries left)
+#   console  the shell sets 80x25, chainload with "console-mode auto"
+#            shows its menu and quits (q): the shell's own `mode` lists
+#            100x31 (the most that fits 1280x800) as current; again with
+#            "console-mode 0": 80x25 is current
+#   firmware End picks "Reboot Into Firmware Interface": chainload asks
+#            for the firmware's setup (OsIndications) and resets, which
+#            ends QEMU (-no-reboot) with no error
+#   setup    the next boot on the same VARS: the firmware opens its own
+#            setup pages instead of the shell
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +62,10 @@ printf 'title Chained\nefi /EFI/chainload/chainload.efi\noptions -i \\boot\\init
 	"$(tk_line chained)" >"$d/chain.conf"
 printf 'timeout 0\ndefault beta*\nbogus-key 1\n' >"$d/loader-0.conf"
 printf 'timeout 30\ndefault beta*\n' >"$d/loader-30.conf"
+printf 'timeout 0\ndefault beta*\n' >"$d/loader-held.conf"
+printf 'timeout menu-force\nconsole-mode auto\n' >"$d/loader-auto.conf"
+printf 'timeout menu-force\nconsole-mode 0\n' >"$d/loader-mode0.conf"
+printf 'timeout menu-disabled\ndefault beta*\n' >"$d/loader-disabled.conf"
 write_menu_startup "$d/startup.nsh"
 "$ROOT/tools/mkesp.sh" "$disk" "${CHAINLOAD_EFI:-$ROOT/build/chainload.efi}:/EFI/chainload/chainload.efi" \
 	"$d/startup.nsh:/startup.nsh" "$TESTKERN:/boot/vmlinuz" "$d/initrd.img:/boot/initrd.img" \
@@ -128,4 +145,82 @@ boot efi --disk "$disk" --vars-store "$vars" --timeout 150 --keys "$d/keys-efi"
 expect_boot_pass
 expect_eq "efi: the command line the kernel got through the chained chainload" "$(tk_cmdline)" \
 	"$(tk_line chained)"
+
+"$ROOT/tools/mkesp.sh" --replace "$disk" "$d/loader-held.conf:/loader/loader.conf" >/dev/null
+cat >"$d/keys-held" <<'KEYS'
+wait seconds to skip
+hold 3 > Alpha
+send \r
+KEYS
+boot held --disk "$disk" --vars-store "$vars" --timeout 150 --keys "$d/keys-held"
+expect_boot_pass
+expect_eq "held: the command line the kernel got (the menu opened)" "$(tk_cmdline)" "$(tk_line alpha)"
+
+"$ROOT/tools/mkesp.sh" --replace "$disk" "$d/loader-disabled.conf:/loader/loader.conf" >/dev/null
+cat >"$d/keys-disabled" <<'KEYS'
+wait seconds to skip
+hold 3 ^tk: 
+KEYS
+# A menu here would wait for keys: its header ends the run at once.
+boot disabled --disk "$disk" --vars-store "$vars" --timeout 150 --keys "$d/keys-disabled" \
+	--stop-on 'boot menu'
+expect_boot_pass
+expect_eq "disabled: the command line the kernel got (no menu)" "$(tk_cmdline)" "$(tk_line beta)"
+expect "disabled: no menu was drawn" bash -c "! grep -aq 'boot menu' '$boot_log'"
+expect_eq "disabled: entries on the ESP" "$(esp_entries "$disk")" \
+	"aaa-chain.conf alpha.conf arm.conf beta+0-3.conf broken.conf"
+
+# The shell's `mode` marks the current text mode with '*'; between the two
+# runs chainload leaves its own mode in place (as systemd-boot does).
+write_crlf "$d/startup-console.nsh" <<'NSH'
+@echo -off
+fs0:
+mode 80 25
+cp -q \loader\auto.conf \loader\loader.conf
+\EFI\chainload\chainload.efi -v
+echo CONSOLE-AUTO:
+mode
+cp -q \loader\mode0.conf \loader\loader.conf
+\EFI\chainload\chainload.efi -v
+echo CONSOLE-MODE0:
+mode
+reset -s
+NSH
+"$ROOT/tools/mkesp.sh" --replace "$disk" "$d/startup-console.nsh:/startup.nsh" \
+	"$d/loader-auto.conf:/loader/auto.conf" "$d/loader-mode0.conf:/loader/mode0.conf" >/dev/null
+cat >"$d/keys-console" <<'KEYS'
+wait boot menu
+send q
+wait CONSOLE-AUTO
+wait boot menu
+send q
+KEYS
+boot console --disk "$disk" --vars-store "$vars" --timeout 150 --keys "$d/keys-console" \
+	--expect-exit 0
+expect_boot_pass
+# The shell's mode listing after each run: "Col 100 Row 31 *" and the like.
+shell_mode() {
+	log_text | sed -n "/CONSOLE-$1:/,/CONSOLE-/p" | grep -aE '^ *Col .*\*' | tr -s ' ' | sed 's/^ //'
+}
+expect_eq "console: auto: the shell's current mode" "$(shell_mode AUTO)" "Col 100 Row 31 *"
+expect_eq "console: 0: the shell's current mode" "$(shell_mode MODE0)" "Col 80 Row 25 *"
+write_menu_startup "$d/startup.nsh"
+
+"$ROOT/tools/mkesp.sh" --replace "$disk" "$d/startup.nsh:/startup.nsh" \
+	"$d/loader-30.conf:/loader/loader.conf" >/dev/null
+cat >"$d/keys-firmware" <<'KEYS'
+wait Boot in 2[0-9] s
+send \033[F
+wait > Reboot Into Firmware Interface
+send \r
+KEYS
+boot firmware --disk "$disk" --vars-store "$vars" --timeout 150 --keys "$d/keys-firmware"
+expect_eq "firmware: QEMU ended by the guest's reset (run marker)" \
+	"$(paste -sd' ' "$(run_marker "$boot_log")")" "exit_status=0 stopped_by=none"
+expect "firmware: no error line" bash -c "! grep -aq 'chainload: error' '$boot_log'"
+expect "firmware: no kernel ran" bash -c "! grep -aq '^tk: ' '$boot_log'"
+
+boot setup --disk "$disk" --vars-store "$vars" --timeout 90 --stop-on 'Boot Maintenance Manager'
+expect "setup: the firmware's own setup pages came up" log_has 'Boot Maintenance Manager'
+expect "setup: the shell did not run startup.nsh" bash -c "! grep -aq 'boot menu' '$boot_log'"
 finish

@@ -91,7 +91,9 @@ Run:
   --keys FILE            type on the serial console as FILE says, one step a
                          line: "wait ERE" waits for a log line matching ERE,
                          "send TEXT" types TEXT (printf escapes: \033[B is
-                         the down arrow, \r Enter), "sleep S" waits S seconds
+                         the down arrow, \r Enter), "hold TEXT ERE" types
+                         TEXT again every 50 ms until a line matches ERE (a
+                         key held down), "sleep S" waits S seconds
   --log FILE             serial log (default build/qemu/serial.log); FILE.run
                          is written once QEMU has exited (its exit status)
   --keep                 keep the work directory (ESP image, VARS)

@@ -79,8 +79,9 @@ skip_countdown() {
 # Type on the serial line as the script FILE says (guest.bash's --keys):
 # type_keys FD FILE. "wait ERE" waits until the log holds a line matching
 # ERE, counting only what arrived since the previous step; "send TEXT" types
-# TEXT through printf (so \033[B is the down arrow, \r Enter);
-# "sleep S" pauses. Every step is echoed to stderr.
+# TEXT through printf (so \033[B is the down arrow, \r Enter); "hold TEXT
+# ERE" types TEXT (one word) every 50 ms until ERE shows, as a key held
+# down repeats; "sleep S" pauses. Every step is echoed to stderr.
 type_keys() {
 	local key_fd=$1 file=$2 verb arg seen=0
 	while read -r verb arg; do
@@ -96,6 +97,16 @@ type_keys() {
 		send)
 			# shellcheck disable=SC2059 # the script's TEXT is a printf format
 			printf "$arg" >&"$key_fd"
+			;;
+		hold)
+			# A key held down: TEXT again every 50 ms until ERE shows.
+			until tail -c +$((seen + 1)) "$log" 2>/dev/null |
+				sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' | grep -aqE -- "${arg#* }"; do
+				# shellcheck disable=SC2059 # as for send
+				printf "${arg%% *}" >&"$key_fd"
+				sleep 0.05
+			done
+			seen=$(stat -c %s "$log")
 			;;
 		sleep) sleep "$arg" ;;
 		*) echo "boot: --keys: unknown step: $verb $arg" >&2 ;;
