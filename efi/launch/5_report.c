@@ -20,10 +20,11 @@ void launch_print_summary(const struct launch *ln)
 		  (unsigned long long)ln->args->cmdline_len);
 }
 
+/* The file goes last: a path of any length keeps the other columns in line. */
 static void print_row(const char *what, const char *file, UINT64 dest, UINT64 size)
 {
-	con_print("  %-8s %-28s 0x%016llx %12llu\n", what, file, (unsigned long long)dest,
-		  (unsigned long long)size);
+	con_print("  %-8s 0x%016llx %12llu  %s\n", what, (unsigned long long)dest,
+		  (unsigned long long)size, file);
 }
 
 static const char *const verify_text[] = {
@@ -70,7 +71,7 @@ void launch_print_plan(const struct launch *ln)
 {
 	const struct layout *l = ln->layout;
 
-	con_print("  %-8s %-28s %-18s %12s\n", "what", "file", "destination", "bytes");
+	con_print("  %-8s %-18s %12s  %s\n", "what", "destination", "bytes", "file");
 	print_row("kernel", ln->kernel.path, ln->plan.kernel_addr, ln->bz.payload_size);
 	for (size_t i = 0; i < ln->args->n_initrds; i++)
 		print_row("initrd", ln->initrds[i].path,
