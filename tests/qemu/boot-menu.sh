@@ -221,6 +221,8 @@ expect "firmware: no error line" bash -c "! grep -aq 'chainload: error' '$boot_l
 expect "firmware: no kernel ran" bash -c "! grep -aq '^tk: ' '$boot_log'"
 
 boot setup --disk "$disk" --vars-store "$vars" --timeout 90 --stop-on 'Boot Maintenance Manager'
+expect "setup: the firmware's boot manager started its setup (UiApp)" \
+	log_has -E '^BdsDxe: starting Boot[0-9A-F]{4} "UiApp"'
 expect "setup: the firmware's own setup pages came up" log_has 'Boot Maintenance Manager'
 expect "setup: the shell did not run startup.nsh" bash -c "! grep -aq 'boot menu' '$boot_log'"
 finish
