@@ -320,6 +320,7 @@ static EFI_STATUS run(struct manager *m)
 {
 	struct menu_row rows[ENTRIES_MAX + 1];
 	BOOLEAN show = menu_wanted(m), editor, mode_set = FALSE;
+	char mode_warning[160];
 	struct menu_result r;
 	struct menu_view v;
 	EFI_STATUS st;
@@ -346,8 +347,11 @@ static EFI_STATUS run(struct manager *m)
 		if (!show) {
 			st = boot_entry(m, m->selected, NULL);
 		} else {
-			if (!mode_set)
-				console_mode_apply(&m->conf, m->args->verbose);
+			if (!mode_set) {
+				console_mode_apply(&m->conf, m->args->verbose, mode_warning,
+						   sizeof(mode_warning));
+				v.error = mode_warning;
+			}
 			mode_set = TRUE;
 			st = menu_run(&v, &r);
 			if (EFI_ERROR(st))

@@ -4,6 +4,7 @@
 #include <efilib.h>
 
 #include "fw/console.h"
+#include "fmt.h"
 #include "fw/efi_status.h"
 #include "handoff/firmware_info.h"
 #include "screen_info.h"
@@ -28,7 +29,7 @@ static UINTN query_modes(struct text_mode *modes)
 	return n;
 }
 
-/* "0 80x25, 1 80x50, 2 -, ...": what a user may write as console-mode N. */
+/* "0 80x25 1 - 2 100x31": the numbers a user may write as console-mode N. */
 static void print_modes(const struct text_mode *modes, UINTN n, INT32 current)
 {
 	con_print("chainload: console: text modes (current %d):", (int)current);
@@ -41,7 +42,7 @@ static void print_modes(const struct text_mode *modes, UINTN n, INT32 current)
 	con_print("\n");
 }
 
-void console_mode_apply(const struct loader_conf *c, BOOLEAN verbose)
+void console_mode_apply(const struct loader_conf *c, BOOLEAN verbose, char *warning, UINTN cap)
 {
 	struct text_mode modes[TEXT_MODE_MAX];
 	struct screen_info si = { 0 };
@@ -50,6 +51,7 @@ void console_mode_apply(const struct loader_conf *c, BOOLEAN verbose)
 	EFI_STATUS st;
 	int32_t want;
 
+	warning[0] = '\0';
 	n = query_modes(modes);
 	if (verbose)
 		print_modes(modes, n, old);
@@ -64,10 +66,12 @@ void console_mode_apply(const struct loader_conf *c, BOOLEAN verbose)
 		/* A console that failed half-way may be left in no mode at all. */
 		if (ST->ConOut->Mode->Mode != old)
 			ST->ConOut->SetMode(ST->ConOut, (UINTN)old);
-		con_print(
-			"chainload: warning: " LOADER_CONF_PATH
-			": console-mode: the firmware refused text mode %d (%s); keeping mode %d\n",
-			(int)want, efi_status_name(st), (int)old);
+		fmt_format(warning, cap,
+			   LOADER_CONF_PATH
+			   ": console-mode: the firmware refused text mode %d (%s); "
+			   "keeping mode %d",
+			   (int)want, efi_status_name(st), (int)old);
+		con_print("chainload: warning: %s\n", warning);
 		return;
 	}
 	if (verbose)

@@ -11,7 +11,10 @@
 
 #include "loader_conf.h"
 
-/* Sets the mode `c` asks for; a mode the firmware refuses is one warning. */
-void console_mode_apply(const struct loader_conf *c, BOOLEAN verbose);
+/*
+ * Sets the mode `c` asks for.  A mode the firmware refuses is one warning,
+ * printed and kept in warning[0..cap) for the menu to show ("" when none).
+ */
+void console_mode_apply(const struct loader_conf *c, BOOLEAN verbose, char *warning, UINTN cap);
 
 #endif /* CHAINLOAD_CONSOLE_MODE_H */

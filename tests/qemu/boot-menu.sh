@@ -23,7 +23,9 @@
 #   console  the shell sets 80x25, chainload with "console-mode auto"
 #            shows its menu and quits (q): the shell's own `mode` lists
 #            100x31 (the most that fits 1280x800) as current; again with
-#            "console-mode 0": 80x25 is current
+#            "console-mode 0": 80x25 is current; with "console-mode 7",
+#            which the firmware lacks, its warning stands under the menu
+#            and 80x25 stays
 #   firmware End picks "Reboot Into Firmware Interface": chainload asks
 #            for the firmware's setup (OsIndications) and resets, which
 #            ends QEMU (-no-reboot) with no error
@@ -65,6 +67,7 @@ printf 'timeout 30\ndefault beta*\n' >"$d/loader-30.conf"
 printf 'timeout 0\ndefault beta*\n' >"$d/loader-held.conf"
 printf 'timeout menu-force\nconsole-mode auto\n' >"$d/loader-auto.conf"
 printf 'timeout menu-force\nconsole-mode 0\n' >"$d/loader-mode0.conf"
+printf 'timeout menu-force\nconsole-mode 7\n' >"$d/loader-mode7.conf"
 printf 'timeout menu-disabled\ndefault beta*\n' >"$d/loader-disabled.conf"
 write_menu_startup "$d/startup.nsh"
 "$ROOT/tools/mkesp.sh" "$disk" "${CHAINLOAD_EFI:-$ROOT/build/chainload.efi}:/EFI/chainload/chainload.efi" \
@@ -184,14 +187,22 @@ cp -q \loader\mode0.conf \loader\loader.conf
 \EFI\chainload\chainload.efi -v
 echo CONSOLE-MODE0:
 mode
+cp -q \loader\mode7.conf \loader\loader.conf
+\EFI\chainload\chainload.efi -v
+echo CONSOLE-MODE7:
+mode
 reset -s
 NSH
 "$ROOT/tools/mkesp.sh" --replace "$disk" "$d/startup-console.nsh:/startup.nsh" \
-	"$d/loader-auto.conf:/loader/auto.conf" "$d/loader-mode0.conf:/loader/mode0.conf" >/dev/null
+	"$d/loader-auto.conf:/loader/auto.conf" "$d/loader-mode0.conf:/loader/mode0.conf" \
+	"$d/loader-mode7.conf:/loader/mode7.conf" >/dev/null
 cat >"$d/keys-console" <<'KEYS'
 wait boot menu
 send q
 wait CONSOLE-AUTO
+wait boot menu
+send q
+wait CONSOLE-MODE0
 wait boot menu
 send q
 KEYS
@@ -204,6 +215,11 @@ shell_mode() {
 }
 expect_eq "console: auto: the shell's current mode" "$(shell_mode AUTO)" "Col 100 Row 31 *"
 expect_eq "console: 0: the shell's current mode" "$(shell_mode MODE0)" "Col 80 Row 25 *"
+expect_eq "console: 7: the shell's current mode" "$(shell_mode MODE7)" "Col 80 Row 25 *"
+mode7_warning='\loader\loader.conf: console-mode: the firmware refused text mode 7 (EFI_UNSUPPORTED); keeping mode 0'
+expect "console: 7: the warning line was printed" log_has -F -- "chainload: warning: $mode7_warning"
+expect "console: 7: the warning stood under the menu as well" \
+	[ "$(log_text | grep -aoF -- "$mode7_warning" | wc -l)" -ge 2 ]
 write_menu_startup "$d/startup.nsh"
 
 "$ROOT/tools/mkesp.sh" --replace "$disk" "$d/startup.nsh:/startup.nsh" \
