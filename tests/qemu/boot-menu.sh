@@ -149,9 +149,24 @@ expect_boot_pass
 expect_eq "efi: the command line the kernel got through the chained chainload" "$(tk_cmdline)" \
 	"$(tk_line chained)"
 
-"$ROOT/tools/mkesp.sh" --replace "$disk" "$d/loader-held.conf:/loader/loader.conf" >/dev/null
+# The key is held from a line the shell prints once its countdown is over:
+# held from the countdown on, it would end the countdown itself and leave
+# the Enter the runner sends there (qemu.bash) queued for the menu. The
+# shell then waits 2 s, so that the key is down before chainload starts,
+# however slowly the runner types on a loaded machine.
+write_crlf "$d/startup-held.nsh" <<'NSH'
+@echo -off
+fs0:
+echo HOLD-FROM-HERE
+stall 2000000
+\EFI\chainload\chainload.efi -v
+echo CHAINLOAD-RUN: loader returned to the shell, lasterror %lasterror%
+reset -s
+NSH
+"$ROOT/tools/mkesp.sh" --replace "$disk" "$d/startup-held.nsh:/startup.nsh" \
+	"$d/loader-held.conf:/loader/loader.conf" >/dev/null
 cat >"$d/keys-held" <<'KEYS'
-wait seconds to skip
+wait HOLD-FROM-HERE
 hold 3 > Alpha
 send \r
 KEYS
@@ -161,7 +176,7 @@ expect_eq "held: the command line the kernel got (the menu opened)" "$(tk_cmdlin
 
 "$ROOT/tools/mkesp.sh" --replace "$disk" "$d/loader-disabled.conf:/loader/loader.conf" >/dev/null
 cat >"$d/keys-disabled" <<'KEYS'
-wait seconds to skip
+wait HOLD-FROM-HERE
 hold 3 ^tk: 
 KEYS
 # A menu here would wait for keys: its header ends the run at once.
@@ -173,7 +188,7 @@ expect "disabled: no menu was drawn" bash -c "! grep -aq 'boot menu' '$boot_log'
 expect_eq "disabled: entries on the ESP" "$(esp_entries "$disk")" \
 	"aaa-chain.conf alpha.conf arm.conf beta+0-3.conf broken.conf"
 
-# The shell's `mode` marks the current text mode with '*'; between the two
+# The shell's `mode` marks the current text mode with '*'; between the
 # runs chainload leaves its own mode in place (as systemd-boot does).
 write_crlf "$d/startup-console.nsh" <<'NSH'
 @echo -off
