@@ -10,6 +10,7 @@
  * it present and identity-mapped, so a bad pointer is a FAIL, not a fault.
  */
 #include "check.h"
+#include "units.h"
 #include "x86.h"
 
 #define EFI_SYSTEM_TABLE_SIGNATURE 0x5453595320494249ull /* "IBI SYST" */
@@ -128,8 +129,9 @@ static void locate_cmdline(void)
 
 static void gather(void)
 {
-	tk.load = tk_entry.load;
-	tk.rsi = tk_entry.gpr[TK_RSI];
+	/* Through the 32-bit entry, tk_entry holds tk_startup_32's own hand-over. */
+	tk.load = tk_entry32.entered ? tk_entry32.run : tk_entry.load;
+	tk.rsi = tk_entry32.entered ? tk_entry32.esi : tk_entry.gpr[TK_RSI];
 	if (tk.rsi && pgwalk_identity(tk.rsi, sizeof(struct boot_params), &tk.bp_fault)) {
 		tk.bp = (const struct boot_params *)tk.rsi;
 		locate_cmdline();
@@ -145,15 +147,76 @@ static void check_regs(struct check *c)
 	};
 	unsigned int i;
 
+	if (tk_entry32.entered) {
+		/* The 32-bit entry promises these three zero; the rest carry nothing. */
+		if (tk_entry32.ebx)
+			fail(c, "ebx=0x%x", tk_entry32.ebx);
+		if (tk_entry32.edi)
+			fail(c, "edi=0x%x", tk_entry32.edi);
+		if (tk_entry32.ebp)
+			fail(c, "ebp=0x%x", tk_entry32.ebp);
+		return;
+	}
 	for (i = 0; i < TK_NR_GPRS; i++)
 		if (i != TK_RSI && i != TK_RSP && tk_entry.gpr[i])
 			fail(c, "%s=0x%lx", names[i], tk_entry.gpr[i]);
+}
+
+/*
+ * lar's access rights: type and S in bits 8-12, present 15, D/B 22, G 23,
+ * L 21.  A flat 4 GiB segment has lsl limit 0xffffffff (G set).
+ */
+#define AR_PRESENT   (1u << 15)
+#define AR_CODE_DATA (1u << 12) /* S: code or data, not a system segment */
+#define AR_CODE	     (1u << 11)
+#define AR_RW	     (1u << 9) /* code: readable; data: writable */
+#define AR_L	     (1u << 21)
+#define AR_DB	     (1u << 22)
+#define AR_G	     (1u << 23)
+
+static void check_segment32(struct check *c, unsigned int i, const char *name, uint32_t want_sel,
+			    bool code)
+{
+	uint32_t want = AR_PRESENT | AR_CODE_DATA | AR_RW | AR_DB | AR_G | (code ? AR_CODE : 0);
+	uint32_t mask = want | AR_CODE | AR_L;
+
+	if (tk_entry32.seg[i].selector != want_sel)
+		fail(c, "%s=0x%x", name, tk_entry32.seg[i].selector);
+	if (tk_entry32.seg[i].limit != 0xffffffffu)
+		fail(c, "%s limit 0x%x", name, tk_entry32.seg[i].limit);
+	if ((tk_entry32.seg[i].access & mask) != want)
+		fail(c, "%s access rights 0x%x", name, tk_entry32.seg[i].access);
+}
+
+/* Protected mode with paging off, as the boot protocol's 32-bit entry says. */
+static void check_cpu32(struct check *c)
+{
+	tk_printf("tk: cpu: 32-bit entry: cr0=0x%x cr4=0x%x efer=0x%x eflags=0x%x\n",
+		  tk_entry32.cr0, tk_entry32.cr4, tk_entry32.efer, tk_entry32.eflags);
+	if (!(tk_entry32.cr0 & CR0_PE))
+		fail(c, "CR0.PE=0");
+	if (tk_entry32.cr0 & CR0_PG)
+		fail(c, "CR0.PG=1");
+	if (tk_entry32.efer & (EFER_LME | EFER_LMA))
+		fail(c, "EFER.LME/LMA set");
+	if (tk_entry32.cr4 & CR4_PAE)
+		fail(c, "CR4.PAE=1");
+	if (tk_entry32.eflags & RFLAGS_IF)
+		fail(c, "EFLAGS.IF=1");
+	check_segment32(c, 0, "cs", SELECTOR_CODE, true);
+	check_segment32(c, 1, "ds", SELECTOR_DATA, false);
+	check_segment32(c, 2, "es", SELECTOR_DATA, false);
+	check_segment32(c, 3, "ss", SELECTOR_DATA, false);
 }
 
 static void check_cpu(struct check *c)
 {
 	uint64_t cr0 = read_cr0();
 
+	if (tk_entry32.entered) {
+		check_cpu32(c);
+		return;
+	}
 	if (!(rdmsr(MSR_EFER) & EFER_LMA))
 		fail(c, "EFER.LMA=0");
 	if (!(cr0 & CR0_PG))
@@ -231,10 +294,29 @@ static void check_load_address(struct check *c)
 		fail(c, "0x%lx, tk.load=0x%lx", tk.load, want);
 }
 
+/* Paging off: what the loader placed must all lie below 4 GiB. */
+static void below_4g(struct check *c, const char *what, uint64_t addr, uint64_t len)
+{
+	if (addr > FOUR_GIB || len > FOUR_GIB - addr)
+		fail(c, "%s 0x%lx+0x%lx ends above 4 GiB", what, addr, len);
+}
+
 static void check_identity_map(struct check *c)
 {
 	const struct boot_params *bp = tk.bp;
 
+	if (tk_entry32.entered) {
+		tk_printf("tk: identity_map: none (32-bit entry, paging off)\n");
+		below_4g(c, "kernel", tk.load, TK_INIT_SIZE);
+		below_4g(c, "zero page", tk.rsi, sizeof(struct boot_params));
+		if (tk.cmdline_status == CMDLINE_OK)
+			below_4g(c, "cmdline", tk.cmdline_addr, tk.cmdline_len + 1);
+		if (bp)
+			below_4g(c, "initrd",
+				 bp->hdr.ramdisk_image | (uint64_t)bp->ext_ramdisk_image << 32,
+				 bp->hdr.ramdisk_size | (uint64_t)bp->ext_ramdisk_size << 32);
+		return;
+	}
 	tk_printf("tk: identity_map: %u-level paging\n", pgwalk_levels());
 	mapped(c, "kernel", tk.load, TK_INIT_SIZE);
 	if (tk.rsi)
@@ -502,6 +584,21 @@ static void check_secure_boot(struct check *c)
 		fail(c, "secure_boot=%u, tk.secure_boot=%lu", v, want);
 }
 
+/* Which entry the loader took: tk.entry=32 or 64 (the default) says which it must be. */
+static void check_entry(struct check *c)
+{
+	const char *val;
+	uint64_t len;
+	bool want32 = word("tk.entry=", &val, &len) && len == 2 && val[0] == '3' && val[1] == '2';
+
+	tk_printf("tk: entry: %s at 0x%lx\n", tk_entry32.entered ? "startup_32" : "startup_64",
+		  tk.load + (tk_entry32.entered ? 0 : STARTUP_64_OFFSET));
+	if (want32 != (bool)tk_entry32.entered)
+		fail(c, "entered through %s, tk.entry asks for %s",
+		     tk_entry32.entered ? "startup_32" : "startup_64",
+		     want32 ? "startup_32" : "startup_64");
+}
+
 static void run(unsigned int index, const char *name, void (*fn)(struct check *c))
 {
 	struct check c;
@@ -548,6 +645,7 @@ _Noreturn void tk_main(void)
 	run(13, "rng_seed", check_rng_seed);
 	run(14, "secure_boot", check_secure_boot);
 	run(15, "e820_types", check_e820_types);
+	run(16, "entry", check_entry);
 
 	if (first_failure) {
 		tk_printf("tk: FAIL\n");

@@ -35,6 +35,7 @@ SECTIONS
 		*(.bss .bss.*) *(COMMON)
 		__bss_end = .;
 	}
+	.tk_pgtables (NOLOAD) : ALIGN(4096) { *(.tk_pgtables) }
 	_end = .;
 
 	/* Must stay empty: a GOT would hold absolute addresses. */
@@ -47,6 +48,14 @@ SECTIONS
 }
 
 tk_syssize = (_payload_end - _payload_start) / 16;
+
+/* For tk_startup_32, which has no RIP-relative addressing: offsets from itself. */
+tk_off_entry32 = tk_entry32 - tk_startup_32;
+tk_off_stack_top = tk_stack_top - tk_startup_32;
+tk_off_pgtables = tk_pgtables - tk_startup_32;
+tk_off_gdt = tk_gdt - tk_startup_32;
+tk_off_gdtr = tk_gdtr - tk_startup_32;
+tk_off_from32 = tk_from_32 - tk_startup_32;
 
 ASSERT(SIZEOF(.setup) == TK_SETUP_SIZE, "setup sectors have the wrong size")
 ASSERT(tk_setup_header_end == 0x26c, "setup header must end at 0x26c")

@@ -28,7 +28,6 @@
 #define TK_DEBUG_EXIT_PORT 0xf4
 #define TK_EXIT_PASS	   0x10
 #define TK_EXIT_FAIL_BASE  0x20 /* + index of the first failing check */
-#define TK_EXIT_ENTRY32	   0x7e /* entered through the 32-bit entry */
 #define TK_EXIT_EXCEPTION  0x7f
 
 /* struct tk_entry, as offsets for entry.S: the CPU state on entry. */
@@ -52,6 +51,23 @@
 #define TK_ENTRY_SS	0x96
 #define TK_ENTRY_SIZE	0x98
 
+/* struct tk_entry32, as offsets for entry.S: the CPU state at tk_startup_32. */
+#define TK_E32_ENTERED	0x00 /* 1 once tk_startup_32 ran */
+#define TK_E32_RUN	0x04 /* where tk_startup_32 ran */
+#define TK_E32_EBX	0x08
+#define TK_E32_ESI	0x0c
+#define TK_E32_EDI	0x10
+#define TK_E32_EBP	0x14
+#define TK_E32_EFLAGS	0x18
+#define TK_E32_CR0	0x1c
+#define TK_E32_CR4	0x20
+#define TK_E32_EFER	0x24
+#define TK_E32_SEL(n)	(0x28 + (n)*12)	    /* n: 0 cs, 1 ds, 2 es, 3 ss */
+#define TK_E32_LIMIT(n) (TK_E32_SEL(n) + 4) /* lsl: the segment's limit */
+#define TK_E32_AR(n)	(TK_E32_SEL(n) + 8) /* lar: its access rights */
+#define TK_E32_SIZE	0x58
+#define TK_PGTABLES	6 /* pages: PML4, PDPT, four PDs (the low 4 GiB, 2 MiB pages) */
+
 #ifndef __ASSEMBLER__
 #include <stdarg.h>
 #include <stdbool.h>
@@ -74,6 +90,20 @@ _Static_assert(__builtin_offsetof(struct tk_entry, es) == TK_ENTRY_ES, "es");
 _Static_assert(__builtin_offsetof(struct tk_entry, ss) == TK_ENTRY_SS, "ss");
 _Static_assert(sizeof(struct tk_entry) == TK_ENTRY_SIZE, "tk_entry size");
 
+/* Written by tk_startup_32 (entry.S) when the loader took the 32-bit entry. */
+struct tk_entry32 {
+	uint32_t entered, run;
+	uint32_t ebx, esi, edi, ebp, eflags, cr0, cr4, efer;
+	struct {
+		uint32_t selector, limit, access; /* limit and access 0 if lsl/lar refused */
+	} seg[4];				  /* cs ds es ss */
+} __attribute__((packed));
+_Static_assert(__builtin_offsetof(struct tk_entry32, run) == TK_E32_RUN, "run");
+_Static_assert(__builtin_offsetof(struct tk_entry32, ebx) == TK_E32_EBX, "ebx");
+_Static_assert(__builtin_offsetof(struct tk_entry32, efer) == TK_E32_EFER, "efer");
+_Static_assert(__builtin_offsetof(struct tk_entry32, seg[3].access) == TK_E32_AR(3), "seg");
+_Static_assert(sizeof(struct tk_entry32) == TK_E32_SIZE, "tk_entry32 size");
+
 /* What the exception stubs in entry.S push, lowest address first. */
 struct tk_exception_frame {
 	uint64_t vector;
@@ -82,6 +112,7 @@ struct tk_exception_frame {
 };
 
 extern struct tk_entry tk_entry;
+extern struct tk_entry32 tk_entry32;
 extern const char tk_isr_stubs[];
 
 /* checks.c */

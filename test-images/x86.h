@@ -7,8 +7,10 @@
 
 #define CR0_PE	  (1ull << 0)
 #define CR0_PG	  (1ull << 31)
+#define CR4_PAE	  (1ull << 5)
 #define CR4_LA57  (1ull << 12)
 #define MSR_EFER  0xc0000080u
+#define EFER_LME  (1ull << 8)
 #define EFER_LMA  (1ull << 10)
 #define RFLAGS_IF (1ull << 9)
 

@@ -441,7 +441,7 @@ expect_guest_checks_ran() {
 # Every check of the test kernel (test-images/README.md, in its order) said
 # ok, none left out: expect_tk_every_check_ok "TK_LINES".
 TK_CHECKS=(regs cpu boot_params load_address identity_map cmdline initrd e820 efi_info
-	setup_data screen_info acpi_rsdp rng_seed secure_boot e820_types)
+	setup_data screen_info acpi_rsdp rng_seed secure_boot e820_types entry)
 expect_tk_every_check_ok() {
 	local name missing=()
 	for name in "${TK_CHECKS[@]}"; do
