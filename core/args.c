@@ -9,7 +9,8 @@ const char args_usage[] =
 	"usage: chainload.efi [OPTIONS] KERNEL [KERNEL COMMAND LINE ...]\n"
 	"       chainload.efi [OPTIONS] --config FILE [MORE KERNEL COMMAND LINE ...]\n"
 	"       chainload.efi [OPTIONS]    (chainload.conf beside it, else the boot menu)\n"
-	"Boots an x86-64 Linux bzImage from this volume through its 64-bit entry.\n"
+	"Boots an x86-64 Linux bzImage from this volume through its 64-bit entry\n"
+	"(or its 32-bit one: --entry=32).\n"
 	"\n"
 	"  -c, --config FILE  boot the entry FILE describes (Boot Loader Specification\n"
 	"                     Type #1: linux, initrd, options); later words are added\n"
@@ -25,6 +26,9 @@ const char args_usage[] =
 	"                     read; a mismatch halts on COM1.  fast (the default):\n"
 	"                     a 64-bit integrity hash; sha256: SHA-256; off: none\n"
 	"      --no-verify    the same as --verify=off\n"
+	"      --entry=N      the kernel's entry: 64 (startup_64, the default) or 32\n"
+	"                     (startup_32 in protected mode, paging off; everything\n"
+	"                     placed below 4 GiB)\n"
 	"      --version      print the version\n"
 	"  -h, --help         show this help\n"
 	"\n"
@@ -98,6 +102,17 @@ static int set_verify(struct boot_args *a, const char *mode, struct diag *diag)
 	return CL_OK;
 }
 
+static int set_entry(struct boot_args *a, const char *kind, struct diag *diag)
+{
+	if (!strcmp(kind, "64"))
+		a->entry = ENTRY_64;
+	else if (!strcmp(kind, "32"))
+		a->entry = ENTRY_32;
+	else
+		return diag_set(diag, CL_E_USAGE, "--entry=%s: the entry is 32 or 64", kind);
+	return CL_OK;
+}
+
 /* Handles option argv[*i]; advances *i past a consumed value. */
 static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a, struct diag *diag)
 {
@@ -115,6 +130,8 @@ static int parse_option(int argc, char *const *argv, int *i, struct boot_args *a
 		a->verify = VERIFY_OFF;
 	else if (!strncmp(opt, "--verify=", 9))
 		return set_verify(a, opt + 9, diag);
+	else if (!strncmp(opt, "--entry=", 8))
+		return set_entry(a, opt + 8, diag);
 	else if (!strcmp(opt, "-h") || !strcmp(opt, "--help"))
 		a->help = true;
 	else if (!strcmp(opt, "--version"))

@@ -31,6 +31,12 @@ enum verify_mode {
 	VERIFY_OFF,    /* nothing */
 };
 
+/* Which of the kernel's entry points the stub jumps to (--entry=32|64). */
+enum entry_kind {
+	ENTRY_64, /* startup_64 at load + 0x200, paging on: the default */
+	ENTRY_32, /* startup_32 at code32_start, paging off, all below 4 GiB */
+};
+
 struct boot_args {
 	const char *kernel;		       /* path, as given; NULL until a config names it */
 	const char *initrds[ARGS_MAX_INITRDS]; /* -i paths, then initrd= words */
@@ -51,6 +57,7 @@ struct boot_args {
 	bool dry_run;
 	bool force_copy;
 	enum verify_mode verify;
+	enum entry_kind entry;
 	bool help;
 	bool version;
 };

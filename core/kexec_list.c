@@ -14,8 +14,8 @@ struct list_writer {
 
 static int new_page(struct list_writer *w, uint64_t *ret_addr)
 {
-	int rc =
-		layout_alloc_outside(w->l, w->pa, PAGE_KIND_DATA, 1, UINT64_MAX, ret_addr, w->diag);
+	int rc = layout_alloc_outside(w->l, w->pa, PAGE_KIND_DATA, 1, w->l->alloc_end, ret_addr,
+				      w->diag);
 
 	if (!rc)
 		w->l->list_pages++;

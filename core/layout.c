@@ -11,6 +11,7 @@
 void layout_init(struct layout *l)
 {
 	memset(l, 0, sizeof(*l));
+	l->alloc_end = UINT64_MAX;
 }
 
 bool layout_in_window(const struct layout *l, uint64_t start, uint64_t end)
@@ -135,7 +136,7 @@ static int add_copy_run(struct layout *l, const struct page_alloc *pa, uint64_t 
 
 		if (want > pages)
 			want = pages;
-		rc = layout_alloc_outside(l, pa, PAGE_KIND_DATA, want, UINT64_MAX, &src, NULL);
+		rc = layout_alloc_outside(l, pa, PAGE_KIND_DATA, want, l->alloc_end, &src, NULL);
 		if (rc) {
 			if (want == 1)
 				return diag_set(diag, rc,

@@ -62,8 +62,11 @@ struct layout {
 	uint64_t pages_copied;	 /* staged elsewhere, moved by the stub */
 	uint64_t list_head;	 /* first page-list entry, see kexec_list.h */
 	uint64_t list_pages;	 /* indirection pages used */
+	/* Source and page-list pages end by this: FOUR_GIB for a stub that copies with paging off. */
+	uint64_t alloc_end;
 };
 
+/* An empty layout whose pages may lie anywhere (alloc_end UINT64_MAX). */
 void layout_init(struct layout *l);
 
 /* Reserves [start, end) as a destination window, claiming its free pages. */

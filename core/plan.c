@@ -156,3 +156,13 @@ int plan_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_
 			(unsigned long long)(pages_for(size) * (PAGE_SIZE >> 10)),
 			(unsigned long long)limit);
 }
+
+struct bzimage_info plan_below_4g(const struct bzimage_info *bz)
+{
+	struct bzimage_info low = *bz;
+
+	low.xloadflags &= (uint16_t)~XLF_CAN_BE_LOADED_ABOVE_4G;
+	if (low.initrd_addr_max > FOUR_GIB - 1)
+		low.initrd_addr_max = FOUR_GIB - 1;
+	return low;
+}

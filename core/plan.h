@@ -42,4 +42,12 @@ int plan_kernel(const struct memmap *map, const struct bzimage_info *bz, struct 
 int plan_initrd(const struct memmap *map, const struct bzimage_info *bz, uint64_t size,
 		struct plan *plan, struct diag *diag);
 
+/*
+ * The kernel as the 32-bit entry may place it: that entry runs with paging
+ * off, so the kernel and the initrd must end by 4 GiB whatever the kernel
+ * itself allows (XLF_CAN_BE_LOADED_ABOVE_4G dropped, initrd_addr_max at
+ * most 4 GiB - 1).  Plan with the result.
+ */
+struct bzimage_info plan_below_4g(const struct bzimage_info *bz);
+
 #endif /* CHAINLOAD_PLAN_H */

@@ -42,11 +42,17 @@
 #define STUB_F_VERIFY  0x1 /* check each segment's digest after the copy */
 #define STUB_F_VERBOSE 0x2 /* report the verification and the stub's times on COM1 */
 #define STUB_F_SHA256  0x4 /* the digests are SHA-256, not hash64 */
+#define STUB_F_ENTRY32 0x8 /* enter the kernel's 32-bit entry, paging off */
 /* Digest slots: core/layout.h asserts no layout has more segments. */
 #define STUB_MAX_SEGS 4
 
-#define BOOT_CS 0x10
-#define BOOT_DS 0x18
+#define LEAVE_CS 0x08 /* 32-bit code: compatibility mode, on the way out of long mode */
+#define BOOT_CS	 0x10
+#define BOOT_DS	 0x18
+
+/* Flat 32-bit code (present, DPL0, exec/read, D=1), in halves for stub.S. */
+#define GDT_CODE32_LO 0x0000ffff
+#define GDT_CODE32_HI 0x00cf9a00
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -66,7 +72,7 @@ struct stub_args {
 	uint8_t pad0[6];
 	struct descriptor_table_ptr idtr;
 	uint8_t pad1[6];
-	uint64_t gdt[4];     /* null, unused, 0x10 code64, 0x18 data */
+	uint64_t gdt[4];     /* null, 0x08 code32, 0x10 code64, 0x18 data */
 	uint64_t flags;	     /* STUB_F_* */
 	uint64_t tsc_per_us; /* 0 if unknown */
 	uint64_t tsc_start;
@@ -102,6 +108,7 @@ _Static_assert(CONTROL_CODE_MAX <= STUB_ARGS_OFFSET, "code ends before the argum
 
 /* Flat descriptors: base 0, limit 4 GiB, granularity 4 KiB. */
 #define GDT_CODE64 0x00af9a000000ffffull /* present, DPL0, exec/read, L=1 */
+#define GDT_CODE32 ((uint64_t)GDT_CODE32_HI << 32 | GDT_CODE32_LO)
 #define GDT_DATA   0x00cf92000000ffffull /* present, DPL0, read/write */
 
 #endif /* !__ASSEMBLER__ */

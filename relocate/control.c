@@ -16,7 +16,7 @@ uint64_t control_page_fill(void *pages, uint64_t addr, const struct control_requ
 	args->entry = req->entry;
 	args->stack_top = addr + STUB_STACK_TOP;
 	args->gdt[0] = 0;
-	args->gdt[1] = 0;
+	args->gdt[LEAVE_CS / 8] = GDT_CODE32;
 	args->gdt[BOOT_CS / 8] = GDT_CODE64;
 	args->gdt[BOOT_DS / 8] = GDT_DATA;
 	args->gdtr.limit = sizeof(args->gdt) - 1;

@@ -6,6 +6,8 @@
 
 EFI_STATUS launch_plan_memory(struct launch *ln)
 {
+	/* The 32-bit entry runs with paging off: all of it below 4 GiB. */
+	struct bzimage_info bz = ln->args->entry == ENTRY_32 ? plan_below_4g(&ln->bz) : ln->bz;
 	struct diag d;
 	EFI_STATUS st;
 	int rc;
@@ -20,10 +22,10 @@ EFI_STATUS launch_plan_memory(struct launch *ln)
 	st = memory_map_snapshot(&ln->map);
 	if (EFI_ERROR(st))
 		return st;
-	rc = plan_kernel(&ln->map, &ln->bz, &ln->plan, &d);
+	rc = plan_kernel(&ln->map, &bz, &ln->plan, &d);
 	if (rc)
 		return launch_core_error(rc, ln->kernel.path, &d);
-	rc = plan_initrd(&ln->map, &ln->bz, ln->initrd_size, &ln->plan, &d);
+	rc = plan_initrd(&ln->map, &bz, ln->initrd_size, &ln->plan, &d);
 	if (rc)
 		return launch_core_error(rc, ln->initrd_names, &d);
 	return EFI_SUCCESS;

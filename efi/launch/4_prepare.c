@@ -67,7 +67,7 @@ static void take_digests(struct launch *ln, enum digest_kind kind)
 static EFI_STATUS prepare_control(struct launch *ln)
 {
 	enum verify_mode mode = ln->args->verify;
-	BOOLEAN verify = mode != VERIFY_OFF;
+	BOOLEAN verify = mode != VERIFY_OFF, entry32 = ln->args->entry == ENTRY_32;
 	struct control_request creq;
 	UINT64 control;
 	struct diag d;
@@ -89,9 +89,10 @@ static EFI_STATUS prepare_control(struct launch *ln)
 	creq.list_head = ln->layout->list_head;
 	creq.cr3 = ln->idmap.cr3;
 	creq.boot_params = ln->bp_addr;
-	creq.entry = ln->plan.kernel_addr + STARTUP_64_OFFSET;
+	/* startup_32 is the protected-mode code's first byte, code32_start. */
+	creq.entry = ln->plan.kernel_addr + (entry32 ? 0 : STARTUP_64_OFFSET);
 	creq.flags = (verify ? STUB_F_VERIFY : 0) | (mode == VERIFY_SHA256 ? STUB_F_SHA256 : 0) |
-		     (ln->args->verbose ? STUB_F_VERBOSE : 0);
+		     (ln->args->verbose ? STUB_F_VERBOSE : 0) | (entry32 ? STUB_F_ENTRY32 : 0);
 	creq.tsc_per_us = ln->timer.ticks_per_us;
 	creq.tsc_start = timer_start_tsc();
 	creq.nsegs = verify ? ln->layout->n_segments : 0;

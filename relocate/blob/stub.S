@@ -13,24 +13,36 @@
  *   uses:    %r15 = stub_args; %r14 = TSC at entry; %rcx = current entry;
  *            %rbx = next entry slot; %rdi = current destination; %rsi =
  *            source; %edx = qwords left in the page; %rax, %rcx and
- *            %r8-%r13 carry the copy's data (%rcx is fetched again after).  stub_after_copy() is a SysV C call on our
- *            stack; it returns only when every digest matches (else it
- *            reports on COM1 and halts).
+ *            %r8-%r13 carry the copy's data (%rcx is fetched again after).
+ *            stub_after_copy() is a SysV C call on our stack; it returns
+ *            only when every digest matches (else it reports on COM1 and
+ *            halts).  The 32-bit tail keeps stub_args in %ebp.
  *   leaves:  to the kernel's 64-bit entry with interrupts off, our identity
  *            map in CR3, CR4.PGE and CR4.CET clear, our GDT (CS=0x10,
  *            DS=ES=SS=FS=GS=0x18), a null IDT, DF clear, %rsi = boot_params,
  *            every other general register zero (%rsp points into the
  *            control page).  Never returns.
+ *            With STUB_F_ENTRY32: to the kernel's 32-bit entry (code32_start)
+ *            in protected mode with paging off (CR0.PG, EFER.LME, CR4.PAE
+ *            and CR4.PCIDE clear), CS=0x10 now flat 32-bit code, DS=ES=SS=
+ *            FS=GS=0x18, interrupts off, %esi = boot_params, every other
+ *            general register zero.  Everything it names lies below 4 GiB.
  *
- * Position independent: the only address it forms itself is RIP-relative.
+ * Position independent: the only addresses it forms itself are RIP-relative,
+ * and in the 32-bit tail one taken from the return address of a call.
  * The page list is Linux kexec's encoding (include/kexec_flags.h); sources
  * are never destinations, so a plain forward copy is always correct.
  */
 #include "kexec_flags.h"
 #include "stub_args.h"
 
+#define CR0_PG_BIT	31
+#define CR4_PAE_BIT	5
 #define CR4_PGE_BIT	7
+#define CR4_PCIDE_BIT	17
 #define CR4_CET_BIT	23
+#define MSR_EFER	0xc0000080
+#define EFER_LME_BIT	8
 
 	.section .text.entry, "ax"
 	.code64
@@ -130,6 +142,9 @@ copied:
 	movq	%r14, %rsi
 	call	stub_after_copy		/* %rsp is 16-byte aligned here */
 
+	testl	$STUB_F_ENTRY32, SA_FLAGS(%r15)
+	jnz	enter_kernel32
+
 enter_kernel:
 	movq	SA_BOOT_PARAMS(%r15), %rsi
 	pushq	SA_ENTRY(%r15)
@@ -147,6 +162,59 @@ enter_kernel:
 	xorl	%r13d, %r13d
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
+	ret
+
+	/*
+	 * Out of long mode, as the boot protocol's 32-bit entry wants it: to
+	 * 32-bit code in compatibility mode first (only from there may paging
+	 * go off), then paging and long mode off, then CS 0x10 made 32-bit.
+	 * The control page is below 4 GiB and identity-mapped, so every
+	 * address stays valid; %ebp keeps stub_args from here on.
+	 */
+enter_kernel32:
+	movl	%r15d, %ebp
+	leaq	1f(%rip), %rax
+	pushq	$LEAVE_CS
+	pushq	%rax
+	lretq
+	.code32
+1:	movl	%cr4, %eax
+	btrl	$CR4_PCIDE_BIT, %eax	/* must go before paging does */
+	movl	%eax, %cr4
+	movl	%cr0, %eax
+	btrl	$CR0_PG_BIT, %eax
+	movl	%eax, %cr0		/* long mode inactive from here */
+	movl	$MSR_EFER, %ecx
+	rdmsr
+	btrl	$EFER_LME_BIT, %eax
+	wrmsr
+	movl	%cr4, %eax
+	btrl	$CR4_PAE_BIT, %eax
+	movl	%eax, %cr4
+	/* CS 0x10 becomes flat 32-bit code; the far return loads it anew. */
+	movl	$GDT_CODE32_LO, SA_GDT + BOOT_CS(%ebp)
+	movl	$GDT_CODE32_HI, SA_GDT + BOOT_CS + 4(%ebp)
+	lgdt	SA_GDTR(%ebp)
+	call	2f
+2:	popl	%eax
+	addl	$(3f - 2b), %eax
+	pushl	$BOOT_CS
+	pushl	%eax
+	lret
+3:	movl	$BOOT_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	movl	%eax, %fs
+	movl	%eax, %gs
+	movl	SA_BOOT_PARAMS(%ebp), %esi
+	pushl	SA_ENTRY(%ebp)
+	xorl	%eax, %eax
+	xorl	%ebx, %ebx
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	xorl	%edi, %edi
+	xorl	%ebp, %ebp
 	ret
 
 	.section .note.GNU-stack, "", @progbits

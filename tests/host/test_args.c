@@ -69,21 +69,28 @@ static void test_errors(void **state)
 	assert_string_equal(a.kernel, "-k");
 }
 
-static void test_verify_modes(void **state)
+/* --verify= and --entry=: each word alone (the other keeps its default), then the errors. */
+static void test_mode_options(void **state)
 {
 	static const struct {
 		const char *word;
 		int rc;
 		enum verify_mode mode;
+		enum entry_kind entry;
 	} cases[] = {
-		{ NULL, CL_OK, VERIFY_FAST }, /* the default */
-		{ "--verify=fast", CL_OK, VERIFY_FAST },
-		{ "--verify=sha256", CL_OK, VERIFY_SHA256 },
-		{ "--verify=off", CL_OK, VERIFY_OFF },
-		{ "--no-verify", CL_OK, VERIFY_OFF },
-		{ "--verify=SHA256", CL_E_USAGE, 0 },
-		{ "--verify=", CL_E_USAGE, 0 },
-		{ "--verify", CL_E_USAGE, 0 },
+		{ NULL, CL_OK, VERIFY_FAST, ENTRY_64 }, /* the defaults */
+		{ "--verify=fast", CL_OK, VERIFY_FAST, ENTRY_64 },
+		{ "--verify=sha256", CL_OK, VERIFY_SHA256, ENTRY_64 },
+		{ "--verify=off", CL_OK, VERIFY_OFF, ENTRY_64 },
+		{ "--no-verify", CL_OK, VERIFY_OFF, ENTRY_64 },
+		{ "--verify=SHA256", CL_E_USAGE, 0, 0 },
+		{ "--verify=", CL_E_USAGE, 0, 0 },
+		{ "--verify", CL_E_USAGE, 0, 0 },
+		{ "--entry=64", CL_OK, VERIFY_FAST, ENTRY_64 },
+		{ "--entry=32", CL_OK, VERIFY_FAST, ENTRY_32 },
+		{ "--entry=16", CL_E_USAGE, 0, 0 },
+		{ "--entry=", CL_E_USAGE, 0, 0 },
+		{ "--entry", CL_E_USAGE, 0, 0 },
 	};
 	struct boot_args a;
 	struct diag d;
@@ -95,21 +102,31 @@ static void test_verify_modes(void **state)
 				       : args_parse(1, argv + 1, buf, sizeof(buf), &a, &d);
 
 		assert_int_equal(rc, cases[i].rc);
-		if (rc == CL_OK)
+		if (rc == CL_OK) {
 			assert_int_equal(a.verify, cases[i].mode);
+			assert_int_equal(a.entry, cases[i].entry);
+		}
 	}
 	/* The last word wins, as with every other option. */
 	{
-		char *argv[] = { "--no-verify", "--verify=sha256", "k" };
+		char *argv[] = { "--no-verify", "--verify=sha256", "--entry=32", "--entry=64",
+				 "k" };
 
-		assert_int_equal(parse(3, argv, &a), CL_OK);
+		assert_int_equal(parse(5, argv, &a), CL_OK);
 		assert_int_equal(a.verify, VERIFY_SHA256);
+		assert_int_equal(a.entry, ENTRY_64);
 	}
 	{
 		char *argv[] = { "--verify=bogus", "k" };
 
 		assert_int_equal(args_parse(2, argv, buf, sizeof(buf), &a, &d), CL_E_USAGE);
 		assert_string_equal(d.msg, "--verify=bogus: the mode is fast, sha256 or off");
+	}
+	{
+		char *argv[] = { "--entry=x86", "k" };
+
+		assert_int_equal(args_parse(2, argv, buf, sizeof(buf), &a, &d), CL_E_USAGE);
+		assert_string_equal(d.msg, "--entry=x86: the entry is 32 or 64");
 	}
 }
 
@@ -177,7 +194,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kernel_and_cmdline), cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_verify_modes),	   cmocka_unit_test(test_cmdline_overflow),
+		cmocka_unit_test(test_mode_options),	   cmocka_unit_test(test_cmdline_overflow),
 		cmocka_unit_test(test_loadopts),
 	};
 

@@ -486,6 +486,9 @@ static struct bzimage_info fixed_kernel(uint64_t pref, uint64_t payload, uint64_
 	return bz;
 }
 
+/* run_boot's layout.alloc_end: UINT64_MAX, or FOUR_GIB's stand-in in a small machine. */
+static uint64_t run_alloc_end = UINT64_MAX;
+
 static void run_boot(struct sim *s, const struct bzimage_info *bz, uint64_t initrd_size,
 		     bool force_copy, uint64_t seed)
 {
@@ -500,6 +503,7 @@ static void run_boot(struct sim *s, const struct bzimage_info *bz, uint64_t init
 	if (initrd_size)
 		poison(s, plan.initrd_addr, initrd_size, seed + 1);
 	layout_init(&lay);
+	lay.alloc_end = run_alloc_end;
 	assert_int_equal(layout_reserve(&lay, &s->map, &pa, plan.kernel_addr, plan.kernel_end, &d),
 			 CL_OK);
 	if (initrd_size)
@@ -555,6 +559,40 @@ static void test_force_copy_moves_every_page(void **state)
 	sim_free(&s);
 }
 
+/*
+ * alloc_end bounds every page the layout allocates: the sources and the
+ * page list.  9 MiB stands for 4 GiB: only 1..9 MiB is free below it.
+ */
+static void test_alloc_end_bounds_sources_and_list(void **state)
+{
+	struct bzimage_info bz = fixed_kernel(24 * MIB, 3 * MIB + 1, 4 * MIB);
+	uint64_t page, *slot;
+	struct sim s;
+
+	(void)state;
+	layout_init(&lay);
+	assert_int_equal(lay.alloc_end, UINT64_MAX); /* by default: anywhere */
+	ovmf_like(&s);
+	run_alloc_end = 9 * MIB;
+	run_boot(&s, &bz, 70001, true, 11);
+	run_alloc_end = UINT64_MAX;
+	assert_int_equal(lay.pages_in_place, 0);
+	for (size_t i = 0; i < lay.n_extents; i++)
+		assert_true(lay.extents[i].src + lay.extents[i].pages * PAGE_SIZE <= 9 * MIB);
+	assert_true(lay.list_pages > 0);
+	/* Every indirection page the list goes through, from its head (one itself). */
+	for (slot = &lay.list_head; !(*slot & IND_DONE);) {
+		if (*slot & IND_INDIRECTION) {
+			page = *slot & ~(uint64_t)(PAGE_SIZE - 1);
+			assert_true(page + PAGE_SIZE <= 9 * MIB);
+			slot = (uint64_t *)(s.ram + page);
+		} else {
+			slot++;
+		}
+	}
+	sim_free(&s);
+}
+
 static void test_nothing_moves_when_all_free(void **state)
 {
 	struct bzimage_info bz = fixed_kernel(24 * MIB, 2 * MIB, 4 * MIB);
@@ -584,6 +622,7 @@ int main(void)
 		cmocka_unit_test(test_window_at_the_top_of_memory),
 		cmocka_unit_test(test_fixed_kernel_in_busy_memory_is_copied),
 		cmocka_unit_test(test_force_copy_moves_every_page),
+		cmocka_unit_test(test_alloc_end_bounds_sources_and_list),
 		cmocka_unit_test(test_nothing_moves_when_all_free),
 	};
 

@@ -645,6 +645,60 @@ static void test_no_memory_at_all(void **state)
 }
 
 /*
+ * The 32-bit entry's view of a kernel that may go anywhere: on a machine
+ * whose only free RAM above 16 MiB is above 4 GiB, it goes there through
+ * the 64-bit entry, and nowhere (a clear refusal) through the 32-bit one.
+ * With room below 4 GiB, the initrd stays below it too.
+ */
+static void test_below_4g(void **state)
+{
+	struct mem_range high_only[] = {
+		{ 0, M, RSVD },
+		{ M, 16 * M, CONV },
+		{ 16 * M, 4096 * M, RSVD },
+		{ 4096 * M, 8192 * M, CONV },
+	};
+	struct mem_range both[] = {
+		{ 0, M, RSVD },
+		{ M, 64 * M, CONV },
+		{ 64 * M, 4096 * M, RSVD },
+		{ 4096 * M, 8192 * M, CONV },
+	};
+	struct memmap high = { high_only, 4, 4 }, low_and_high = { both, 4, 4 };
+	struct bzimage_info bz = { .relocatable = true,
+				   .pref_address = 16 * M,
+				   .kernel_alignment = 2 * M,
+				   .min_alignment = 2 * M,
+				   .init_size = 4 * M,
+				   .xloadflags = XLF_KERNEL_64 | XLF_CAN_BE_LOADED_ABOVE_4G,
+				   .initrd_addr_max = 0x7fffffff };
+	struct bzimage_info low = plan_below_4g(&bz), wide = bz;
+	struct plan plan;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(low.xloadflags, XLF_KERNEL_64);
+	assert_int_equal(low.initrd_addr_max, 0x7fffffff);
+	wide.initrd_addr_max = 0x1ffffffffull; /* not a real header's, but capped all the same */
+	assert_int_equal(plan_below_4g(&wide).initrd_addr_max, 0xffffffffull);
+
+	assert_int_equal(plan_kernel(&high, &bz, &plan, &d), CL_OK);
+	assert_int_equal(plan.kernel_addr, 4096 * M);
+	assert_int_equal(plan_kernel(&high, &low, &plan, &d), CL_E_NO_KERNEL_WINDOW);
+	assert_string_equal(
+		d.msg, "no free memory window of 4096 KiB at or above 0x1000000 for the kernel");
+
+	assert_int_equal(plan_kernel(&low_and_high, &low, &plan, &d), CL_OK);
+	assert_int_equal(plan.kernel_addr, 16 * M);
+	assert_int_equal(plan_initrd(&low_and_high, &bz, 3 * M, &plan, &d), CL_OK);
+	assert_int_equal(plan.initrd_end, 8192 * M);
+	assert_int_equal(plan_initrd(&low_and_high, &low, 3 * M, &plan, &d), CL_OK);
+	assert_int_equal(plan.initrd_end, 64 * M);
+	/* 15 MiB are free below 4 GiB: one page more does not fit there. */
+	assert_int_equal(plan_initrd(&high, &low, 15 * M + 1, &plan, &d), CL_E_NO_INITRD_WINDOW);
+}
+
+/*
  * Refusals name the range they are about with numbers that do not wrap:
  * the exact message per case, end past 2^64 included.
  */
@@ -729,6 +783,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_no_memory_at_all),
+		cmocka_unit_test(test_below_4g),
 		cmocka_unit_test(test_messages),
 	};
 
