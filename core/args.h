@@ -33,8 +33,9 @@ enum verify_mode {
 
 /* Which of the kernel's entry points the stub jumps to (--entry=32|64). */
 enum entry_kind {
-	ENTRY_64, /* startup_64 at load + 0x200, paging on: the default */
-	ENTRY_32, /* startup_32 at code32_start, paging off, all below 4 GiB */
+	ENTRY_AUTO, /* no --entry: 64 when the kernel has it, else 32 (core/entry.c) */
+	ENTRY_64,   /* startup_64 at load + 0x200, paging on */
+	ENTRY_32,   /* startup_32 at code32_start, paging off, all below 4 GiB */
 };
 
 struct boot_args {

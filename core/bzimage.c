@@ -2,7 +2,8 @@
 /*
  * Checks follow Documentation/arch/x86/boot.rst: the boot flag and "HdrS"
  * identify a setup header, protocol 2.12 adds xloadflags (and with it the
- * XLF_KERNEL_64 promise of a 64-bit entry at load + 0x200), setup_sects of 0
+ * XLF_KERNEL_64 promise of a 64-bit entry at load + 0x200; a kernel without
+ * it has only the 32-bit entry, core/entry.c chooses), setup_sects of 0
  * means 4, and syssize gives the protected-mode size in 16-byte units.
  */
 #include "bzimage.h"
@@ -45,12 +46,9 @@ static int check_capabilities(const uint8_t *head, struct bzimage_info *bz, stru
 	bz->version = le16(head + OFF(version));
 	if (bz->version < SETUP_MIN_VERSION)
 		return diag_set(diag, CL_E_KERNEL_PROTOCOL,
-				"boot protocol %u.%02u is older than 2.12, no 64-bit entry",
+				"boot protocol %u.%02u is older than 2.12, no xloadflags",
 				bz->version >> 8, bz->version & 0xff);
 	bz->xloadflags = le16(head + OFF(xloadflags));
-	if (!(bz->xloadflags & XLF_KERNEL_64))
-		return diag_set(diag, CL_E_KERNEL_NO_64BIT,
-				"kernel has no 64-bit entry point (XLF_KERNEL_64 not set)");
 	return CL_OK;
 }
 
@@ -81,7 +79,7 @@ static int check_sizes(const uint8_t *head, size_t head_len, uint64_t file_size,
 				"file is %llu bytes, but its header says %llu",
 				(unsigned long long)file_size,
 				(unsigned long long)(bz->setup_size + syssize_bytes));
-	if (bz->payload_size <= STARTUP_64_OFFSET)
+	if ((bz->xloadflags & XLF_KERNEL_64) && bz->payload_size <= STARTUP_64_OFFSET)
 		return diag_set(diag, CL_E_KERNEL_TRUNCATED,
 				"kernel ends at %llu bytes, before its 64-bit entry point",
 				(unsigned long long)bz->payload_size);

@@ -235,6 +235,20 @@ static void check_cpu(struct check *c)
 		fail(c, "ss=0x%x", tk_entry.ss);
 }
 
+/*
+ * Our header's xloadflags, or tk.xloadflags=0x<hex> where the host patched
+ * them (a copy of this kernel dressed as a 32-bit-only one).
+ */
+static uint64_t header_xloadflags(void)
+{
+	const char *val;
+	uint64_t len, v;
+
+	if (word("tk.xloadflags=", &val, &len) && parse_hex64(val, len, &v))
+		return v;
+	return XLF_KERNEL_64 | XLF_CAN_BE_LOADED_ABOVE_4G;
+}
+
 static void check_boot_params(struct check *c)
 {
 	const struct boot_params *bp = tk.bp;
@@ -263,7 +277,7 @@ static void check_boot_params(struct check *c)
 	/* Fields the loader must copy unchanged from our setup header. */
 	if (h->version != 0x020f)
 		fail(c, "hdr.version=0x%x", h->version);
-	if (h->xloadflags != (XLF_KERNEL_64 | XLF_CAN_BE_LOADED_ABOVE_4G))
+	if (h->xloadflags != header_xloadflags())
 		fail(c, "hdr.xloadflags=0x%x", h->xloadflags);
 	if (h->relocatable_kernel != !TK_FIXED)
 		fail(c, "hdr.relocatable_kernel=%u", h->relocatable_kernel);

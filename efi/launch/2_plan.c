@@ -7,7 +7,7 @@
 EFI_STATUS launch_plan_memory(struct launch *ln)
 {
 	/* The 32-bit entry runs with paging off: all of it below 4 GiB. */
-	struct bzimage_info bz = ln->args->entry == ENTRY_32 ? plan_below_4g(&ln->bz) : ln->bz;
+	struct bzimage_info bz = ln->entry.kind == ENTRY_32 ? plan_below_4g(&ln->bz) : ln->bz;
 	struct diag d;
 	EFI_STATUS st;
 	int rc;

@@ -146,7 +146,7 @@ EFI_STATUS launch_stage_files(struct launch *ln)
 
 	layout_init(l);
 	/* The stub copies before it leaves long mode, but the 32-bit entry's promise is all below 4 GiB. */
-	if (ln->args->entry == ENTRY_32)
+	if (ln->entry.kind == ENTRY_32)
 		l->alloc_end = FOUR_GIB;
 	rc = layout_reserve(l, &ln->map, &ln->pa, ln->plan.kernel_addr, ln->plan.kernel_end, &d);
 	if (rc)

@@ -67,7 +67,7 @@ static void take_digests(struct launch *ln, enum digest_kind kind)
 static EFI_STATUS prepare_control(struct launch *ln)
 {
 	enum verify_mode mode = ln->args->verify;
-	BOOLEAN verify = mode != VERIFY_OFF, entry32 = ln->args->entry == ENTRY_32;
+	BOOLEAN verify = mode != VERIFY_OFF, entry32 = ln->entry.kind == ENTRY_32;
 	struct control_request creq;
 	UINT64 control;
 	struct diag d;

@@ -83,13 +83,14 @@ void launch_print_plan(const struct launch *ln)
 		  ln->bz.relocatable ? "relocatable" : "fixed address",
 		  (unsigned long long)ln->plan.kernel_addr,
 		  (unsigned long long)ln->plan.kernel_end);
-	if (ln->args->entry == ENTRY_32)
-		con_print("  entry: 32-bit, startup_32 at 0x%llx with paging off (--entry=32); "
+	if (ln->entry.kind == ENTRY_32)
+		con_print("  entry: 32-bit, startup_32 at 0x%llx with paging off (%s); "
 			  "everything below 4 GiB\n",
-			  (unsigned long long)ln->plan.kernel_addr);
+			  (unsigned long long)ln->plan.kernel_addr, ln->entry.why);
 	else
-		con_print("  entry: 64-bit, startup_64 at 0x%llx (the default)\n",
-			  (unsigned long long)(ln->plan.kernel_addr + STARTUP_64_OFFSET));
+		con_print("  entry: 64-bit, startup_64 at 0x%llx (%s)\n",
+			  (unsigned long long)(ln->plan.kernel_addr + STARTUP_64_OFFSET),
+			  ln->entry.why);
 	con_print("  pages: %llu read in place, %llu copied by the stub (%llu list pages); "
 		  "identity map to 0x%llx in %llu table pages (%s pages)\n",
 		  (unsigned long long)l->pages_in_place, (unsigned long long)l->pages_copied,

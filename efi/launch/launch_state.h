@@ -12,6 +12,7 @@
 #include "handoff/bli.h"
 #include "bootparams.h"
 #include "bzimage.h"
+#include "entry.h"
 #include "fw/console.h"
 #include "control.h"
 #include "fw/cpu.h"
@@ -40,9 +41,10 @@ struct launch {
 	UINT8 head[BZIMAGE_HEAD_BYTES]; /* the header the plan is made from */
 	UINT64 head_len;		/* bytes of head read: min(size, its size) */
 	struct bzimage_info bz;
-	BOOLEAN trust_required; /* Secure Boot: verify the kernel */
-	struct measure measure; /* TPM: measure kernel, initrd, cmdline */
-	BOOLEAN whole_kernel;	/* read whole, verified, stub-copied */
+	struct entry_choice entry; /* startup_64 or startup_32, and why */
+	BOOLEAN trust_required;	   /* Secure Boot: verify the kernel */
+	struct measure measure;	   /* TPM: measure kernel, initrd, cmdline */
+	BOOLEAN whole_kernel;	   /* read whole, verified, stub-copied */
 	struct efi_file initrds[ARGS_MAX_INITRDS];
 	UINT64 initrd_offset[ARGS_MAX_INITRDS]; /* 4-byte aligned, in the image */
 	UINT64 initrd_size;			/* end of the last file's bytes */

@@ -37,12 +37,13 @@ static void check_accepted(const uint8_t *head, size_t head_len, uint64_t file_s
 	const uint8_t *page = (const uint8_t *)&bp;
 
 	CHECK(bz->version >= SETUP_MIN_VERSION, "version 0x%x", bz->version);
-	CHECK(bz->xloadflags & XLF_KERNEL_64, "no 64-bit entry");
 	CHECK(bz->header_end >= 0x264 && bz->header_end <= head_len && bz->header_end <= 0x301,
 	      "header_end %llu", (unsigned long long)bz->header_end);
 	CHECK(bz->setup_size == (sects + 1) * 512ull, "setup_size");
 	CHECK(bz->setup_size + bz->payload_size == file_size, "payload_size");
-	CHECK(bz->payload_size > STARTUP_64_OFFSET, "no room for the 64-bit entry");
+	CHECK(bz->payload_size > 0, "no kernel");
+	CHECK(!(bz->xloadflags & XLF_KERNEL_64) || bz->payload_size > STARTUP_64_OFFSET,
+	      "no room for the 64-bit entry");
 	CHECK(bz->init_size >= bz->payload_size, "init_size below payload");
 	CHECK(!(bz->pref_address & 0xfff), "pref_address unaligned");
 	CHECK(bz->min_alignment >= 4096 && !(bz->min_alignment & (bz->min_alignment - 1)),

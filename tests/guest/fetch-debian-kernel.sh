@@ -1,15 +1,18 @@
 #!/bin/bash
-# Fetch Debian's current amd64 kernel and cache it as build/debian/vmlinuz
-# (its version in build/debian/vmlinuz.version), with the one module the
-# guest loads, build/debian/efivarfs.ko (efivarfs is =m in Debian's config;
-# the module must come from the same package). Does nothing when cached.
+# Fetch Debian's current kernel of a flavour and cache it as DIR/vmlinuz
+# (its version in DIR/vmlinuz.version), with the one module the guest
+# loads, DIR/efivarfs.ko (efivarfs is =m in Debian's config; the module must
+# come from the same package). Does nothing when cached.
+#   amd64 (the default)  DIR = build/debian; the guest runs the host's busybox
+#   686                  DIR = build/debian-686, Debian's i386 kernel without
+#                        XLF_KERNEL_64, and DIR/busybox from busybox-static:i386
+#                        (an x86-64 busybox cannot run on it); adds the i386
+#                        architecture to dpkg when apt does not know it yet
 #
-# Usage: tests/guest/fetch-debian-kernel.sh [--force]
+# Usage: tests/guest/fetch-debian-kernel.sh [--force] [amd64|686]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-OUT_DIR=$ROOT/build/debian
-META=linux-image-amd64
 
 # Report a fatal error in one line and stop.
 die() {
@@ -17,11 +20,26 @@ die() {
 	exit 1
 }
 
-# apt-get download needs package lists; refresh them only when they lack
-# the kernel.
+# Set FLAVOUR, OUT_DIR, META (the metapackage), ARCH_SUFFIX (apt's
+# ":i386" for a foreign architecture) and BUSYBOX_DEB (empty: the host's).
+set_flavour() {
+	FLAVOUR=$1
+	case $FLAVOUR in
+	amd64) OUT_DIR=$ROOT/build/debian ARCH_SUFFIX='' BUSYBOX_DEB='' ;;
+	686) OUT_DIR=$ROOT/build/debian-686 ARCH_SUFFIX=:i386 BUSYBOX_DEB=busybox-static:i386 ;;
+	*) die "unknown flavour $FLAVOUR (amd64 or 686)" ;;
+	esac
+	META=linux-image-$FLAVOUR$ARCH_SUFFIX
+}
+
+# apt-get download needs package lists (and, for i386, the architecture);
+# refresh them only when they lack the kernel.
 ensure_package_lists() {
 	apt-cache show "$META" >/dev/null 2>&1 && return 0
 	[ "$(id -u)" -eq 0 ] || die "apt does not know $META; run apt-get update as root"
+	if [ -n "$ARCH_SUFFIX" ] && ! dpkg --print-foreign-architectures | grep -qx "${ARCH_SUFFIX#:}"; then
+		dpkg --add-architecture "${ARCH_SUFFIX#:}"
+	fi
 	apt-get update -q
 	apt-cache show "$META" >/dev/null 2>&1 || die "apt does not know $META"
 }
@@ -35,8 +53,8 @@ download() {
 # The versioned kernel package a metapackage .deb depends on.
 kernel_package_of() {
 	dpkg-deb -f "$1" Depends | sed 's/[,|]/\n/g' | sed 's/^ *//; s/ .*//' |
-		grep -m1 '^linux-image-.*-amd64\(-unsigned\)\?$' ||
-		die "no linux-image-*-amd64 dependency in $1"
+		grep -m1 "^linux-image-.*-$FLAVOUR\\(-unsigned\\)\\?\$" ||
+		die "no linux-image-*-$FLAVOUR dependency in $1"
 }
 
 # Copy efivarfs.ko out of a kernel .deb to $2.
@@ -56,10 +74,25 @@ extract_vmlinuz() {
 		die "$deb: /boot/vmlinuz-* is not a bzImage"
 }
 
+# Copy the busybox binary out of a busybox-static .deb to $2.
+extract_busybox() {
+	local deb=$1 out=$2
+	dpkg-deb --fsys-tarfile "$deb" | tar -xO ./bin/busybox >"$out"
+	[ -s "$out" ] || die "$deb: no /bin/busybox"
+	chmod 0755 "$out"
+}
+
+# Whether everything of this flavour is cached.
+cached() {
+	[ -s "$OUT_DIR/vmlinuz" ] && [ -s "$OUT_DIR/efivarfs.ko" ] &&
+		{ [ -z "$BUSYBOX_DEB" ] || [ -s "$OUT_DIR/busybox" ]; }
+}
+
 main() {
 	local force=0 meta_deb kpkg kdeb
-	[ "${1:-}" != --force ] || force=1
-	if [ "$force" -eq 0 ] && [ -s "$OUT_DIR/vmlinuz" ] && [ -s "$OUT_DIR/efivarfs.ko" ]; then
+	[ "${1:-}" != --force ] || { force=1 && shift; }
+	set_flavour "${1:-amd64}"
+	if [ "$force" -eq 0 ] && cached; then
 		echo "$OUT_DIR/vmlinuz ($(cat "$OUT_DIR/vmlinuz.version" 2>/dev/null || echo unknown))"
 		return 0
 	fi
@@ -70,11 +103,16 @@ main() {
 	ensure_package_lists
 	cd "$dl"
 	download "$META"
-	meta_deb=$(echo "$dl"/"$META"_*.deb)
+	meta_deb=$(echo "$dl"/linux-image-"$FLAVOUR"_*.deb)
 	kpkg=$(kernel_package_of "$meta_deb")
 	echo "fetch-debian-kernel: $META -> $kpkg" >&2
-	download "$kpkg"
+	download "$kpkg$ARCH_SUFFIX"
 	kdeb=$(echo "$dl"/"$kpkg"_*.deb)
+	if [ -n "$BUSYBOX_DEB" ]; then
+		download "$BUSYBOX_DEB"
+		extract_busybox "$(echo "$dl"/busybox-static_*.deb)" "$dl/busybox"
+		mv "$dl/busybox" "$OUT_DIR/busybox"
+	fi
 	extract_vmlinuz "$kdeb" "$dl/vmlinuz"
 	extract_efivarfs "$kdeb" "$dl/efivarfs.ko"
 	mv "$dl/efivarfs.ko" "$OUT_DIR/efivarfs.ko"

@@ -58,6 +58,7 @@ if [ -d /sys/firmware/efi ]; then efi=yes; else efi=no; fi
 echo "GUEST: efi=$efi"
 # Informational: what else the loader handed over.
 echo "GUEST: kernel=$(uname -r)"
+echo "GUEST: machine=$(uname -m)"
 echo "GUEST: memtotal=$(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2-)"
 echo "GUEST: fb=$(head -n1 /proc/fb 2>/dev/null)"
 

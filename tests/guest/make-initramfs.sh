@@ -4,15 +4,16 @@
 # compares against, /lib/modules/efivarfs.ko when fetch-debian-kernel.sh
 # cached it (the efivarfs check loads it). Output: gzip-compressed cpio (newc).
 #
-# Usage: tests/guest/make-initramfs.sh OUT PAYLOAD EXPECTED_CMDLINE [CHECKS.sh ...]
+# Usage: tests/guest/make-initramfs.sh [--kernel-dir DIR] OUT PAYLOAD EXPECTED_CMDLINE [CHECKS.sh ...]
+#   DIR is where fetch-debian-kernel.sh cached the kernel the initramfs is
+#   for (default build/debian): its modules, and its busybox when it has
+#   one (the 686 kernel's, an i386 build), else the host's /bin/busybox.
 #   Each CHECKS.sh is copied to /checks.d/; init sources them in name order
 #   after its own checks (they may call `fail REASON` and print GUEST: lines).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-BUSYBOX=/bin/busybox
-# Modules of the cached Debian kernel the guest may load (same package).
-MODULES=("$HERE/../../build/debian/efivarfs.ko")
+KERNEL_DIR=$HERE/../../build/debian
 
 # Report a fatal error in one line and stop.
 die() {
@@ -48,9 +49,9 @@ stage_tree() {
 		[ -f "$check" ] || die "$check: not found"
 		install -m 0644 "$check" "$dir/checks.d/$(basename "$check")"
 	done
-	for mod in "${MODULES[@]}"; do
-		[ ! -f "$mod" ] || cp "$mod" "$dir/lib/modules/"
-	done
+	# The one module of the cached Debian kernel the guest may load (same package).
+	mod=$KERNEL_DIR/efivarfs.ko
+	[ ! -f "$mod" ] || cp "$mod" "$dir/lib/modules/"
 	cp "$BUSYBOX" "$dir/bin/busybox"
 	ln -s busybox "$dir/bin/sh"
 	install -m 0755 "$HERE/init.sh" "$dir/init"
@@ -60,7 +61,13 @@ stage_tree() {
 }
 
 main() {
-	[ $# -ge 3 ] || die "usage: $0 OUT PAYLOAD EXPECTED_CMDLINE [CHECKS.sh ...]"
+	if [ "${1:-}" = --kernel-dir ]; then
+		KERNEL_DIR=$2
+		shift 2
+	fi
+	BUSYBOX=/bin/busybox
+	[ ! -x "$KERNEL_DIR/busybox" ] || BUSYBOX=$KERNEL_DIR/busybox
+	[ $# -ge 3 ] || die "usage: $0 [--kernel-dir DIR] OUT PAYLOAD EXPECTED_CMDLINE [CHECKS.sh ...]"
 	local out=$1 payload=$2 cmdline=$3
 	shift 3
 	[ -f "$payload" ] || die "$payload: not found"

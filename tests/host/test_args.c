@@ -78,11 +78,11 @@ static void test_mode_options(void **state)
 		enum verify_mode mode;
 		enum entry_kind entry;
 	} cases[] = {
-		{ NULL, CL_OK, VERIFY_FAST, ENTRY_64 }, /* the defaults */
-		{ "--verify=fast", CL_OK, VERIFY_FAST, ENTRY_64 },
-		{ "--verify=sha256", CL_OK, VERIFY_SHA256, ENTRY_64 },
-		{ "--verify=off", CL_OK, VERIFY_OFF, ENTRY_64 },
-		{ "--no-verify", CL_OK, VERIFY_OFF, ENTRY_64 },
+		{ NULL, CL_OK, VERIFY_FAST, ENTRY_AUTO }, /* the defaults */
+		{ "--verify=fast", CL_OK, VERIFY_FAST, ENTRY_AUTO },
+		{ "--verify=sha256", CL_OK, VERIFY_SHA256, ENTRY_AUTO },
+		{ "--verify=off", CL_OK, VERIFY_OFF, ENTRY_AUTO },
+		{ "--no-verify", CL_OK, VERIFY_OFF, ENTRY_AUTO },
 		{ "--verify=SHA256", CL_E_USAGE, 0, 0 },
 		{ "--verify=", CL_E_USAGE, 0, 0 },
 		{ "--verify", CL_E_USAGE, 0, 0 },

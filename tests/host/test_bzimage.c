@@ -125,7 +125,7 @@ static void test_messages(void **state)
 	valid();
 	hdr()->version = 0x020b;
 	assert_int_equal(parse(FILE_SIZE, &bz), CL_E_KERNEL_PROTOCOL);
-	assert_string_equal(diag.msg, "boot protocol 2.11 is older than 2.12, no 64-bit entry");
+	assert_string_equal(diag.msg, "boot protocol 2.11 is older than 2.12, no xloadflags");
 	valid();
 	hdr()->header = 0;
 	assert_int_equal(parse(FILE_SIZE, &bz), CL_E_KERNEL_NO_HDRS);
@@ -408,7 +408,7 @@ static const struct mutation mutations[] = {
 	{ "PE without setup header", pe_only, FILE_SIZE, CL_E_KERNEL_PE_ONLY },
 	{ "no HdrS", no_hdrs, FILE_SIZE, CL_E_KERNEL_NO_HDRS },
 	{ "protocol 2.11", old_protocol, FILE_SIZE, CL_E_KERNEL_PROTOCOL },
-	{ "no XLF_KERNEL_64", no_64bit, FILE_SIZE, CL_E_KERNEL_NO_64BIT },
+	{ "no XLF_KERNEL_64: the 32-bit entry alone", no_64bit, FILE_SIZE, CL_OK },
 	{ "syssize past the end", syssize_too_big, FILE_SIZE, CL_E_KERNEL_TRUNCATED },
 	{ "file ends in setup", nothing, 5 * 512, CL_E_KERNEL_TRUNCATED },
 	{ "file ends before entry", nothing, 5 * 512 + 0x200, CL_E_KERNEL_TRUNCATED },
@@ -426,7 +426,7 @@ static const struct mutation mutations[] = {
 	{ "protocol 2.12 is enough", protocol_2_12, FILE_SIZE, CL_OK },
 	{ "protocol 0", protocol_zero, FILE_SIZE, CL_E_KERNEL_PROTOCOL },
 	{ "protocol 3.0", protocol_3, FILE_SIZE, CL_OK },
-	{ "no xloadflags at all", no_xloadflags, FILE_SIZE, CL_E_KERNEL_NO_64BIT },
+	{ "no xloadflags at all", no_xloadflags, FILE_SIZE, CL_OK },
 	{ "XLF_KERNEL_64 alone", only_64bit, FILE_SIZE, CL_OK },
 	{ "syssize rounds up to the file", syssize_exact, FILE_SIZE, CL_OK },
 	{ "syssize one unit past the file", syssize_one_over, FILE_SIZE, CL_E_KERNEL_TRUNCATED },
@@ -453,6 +453,10 @@ static const struct mutation mutations[] = {
 	{ "file of exactly the setup", nothing, 5 * 512, CL_E_KERNEL_TRUNCATED },
 	{ "payload ends at the 64-bit entry", nothing, 5 * 512 + 0x200, CL_E_KERNEL_TRUNCATED },
 	{ "payload one byte past the 64-bit entry", nothing, 5 * 512 + 0x201, CL_OK },
+	/* startup_32 is the payload's first byte: no 0x200 bytes needed. */
+	{ "32-bit-only payload of 0x200 bytes", no_64bit, 5 * 512 + 0x200, CL_OK },
+	{ "32-bit-only payload of one byte", no_64bit, 5 * 512 + 1, CL_OK },
+	{ "32-bit-only file of exactly the setup", no_64bit, 5 * 512, CL_E_KERNEL_TRUNCATED },
 };
 
 static void test_mutations(void **state)

@@ -42,7 +42,7 @@ cases=(
 	"$loader \\bad\\random"
 	"$loader $loader"
 	"$loader \\bad\\old"
-	"$loader \\bad\\no64"
+	"$loader --entry=64 \\bad\\no64"
 	"$loader \\bad\\short"
 	"$loader \\bad\\smallcmd console=ttyS0 abcdefghij"
 	"$loader -i \\bad\\huge.img \\bad\\smallcmd x"
@@ -57,8 +57,8 @@ expected=(
 	'chainload: error: \bad: is a directory, not a file (EFI_INVALID_PARAMETER)'
 	'chainload: error: \bad\random: not a Linux bzImage: no 0xAA55 boot flag at offset 0x1fe (EFI_LOAD_ERROR)'
 	"chainload: error: $loader: PE/COFF image without a Linux setup header, not a bzImage (EFI_UNSUPPORTED)"
-	'chainload: error: \bad\old: boot protocol 2.11 is older than 2.12, no 64-bit entry (EFI_UNSUPPORTED)'
-	'chainload: error: \bad\no64: kernel has no 64-bit entry point (XLF_KERNEL_64 not set) (EFI_UNSUPPORTED)'
+	'chainload: error: \bad\old: boot protocol 2.11 is older than 2.12, no xloadflags (EFI_UNSUPPORTED)'
+	'chainload: error: \bad\no64: --entry=64: the kernel has no 64-bit entry point (XLF_KERNEL_64 not set) (EFI_UNSUPPORTED)'
 	"chainload: error: \\bad\\short: file is $short_size bytes, but its header says $((short_size + 1000)) (EFI_END_OF_FILE)"
 	'chainload: error: \bad\smallcmd: command line is 24 bytes, the kernel accepts at most 16 (EFI_INVALID_PARAMETER)'
 	'chainload: error: \bad\huge.img: initrd needs 307200 KiB of free memory below 0xfffffffffffff000 and none is left (EFI_OUT_OF_RESOURCES)'

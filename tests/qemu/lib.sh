@@ -290,15 +290,26 @@ esp_entries() {
 # scenario-specific: their scenario passes them itself.
 GUEST_CHECKS=("$ROOT"/tests/guest/checks/[0-9][0-9]-*.sh)
 
-# Fetch Debian's kernel (cached) and make a random initrd payload; sets
-# DEBIAN_KERNEL, DEBIAN_PAYLOAD and DEBIAN_PAYLOAD_SHA256.
-debian_prepare() {
-	"$ROOT/tests/guest/fetch-debian-kernel.sh"
-	DEBIAN_KERNEL=$ROOT/build/debian/vmlinuz
+# Fetch Debian's kernel (cached) of a flavour (amd64, or 686: the i386
+# kernel, which has only the 32-bit entry), and make a random initrd
+# payload; sets DEBIAN_DIR (its cache), DEBIAN_KERNEL, DEBIAN_PAYLOAD and
+# DEBIAN_PAYLOAD_SHA256.
+#   debian_prepare_flavour amd64|686
+debian_prepare_flavour() {
+	local flavour=$1
+	"$ROOT/tests/guest/fetch-debian-kernel.sh" "$flavour"
+	DEBIAN_DIR=$ROOT/build/debian
+	[ "$flavour" = amd64 ] || DEBIAN_DIR=$ROOT/build/debian-$flavour
+	DEBIAN_KERNEL=$DEBIAN_DIR/vmlinuz
 	require_file "$DEBIAN_KERNEL" "tests/guest/fetch-debian-kernel.sh"
 	DEBIAN_PAYLOAD=$SCRATCH/payload.bin
 	random_file "$DEBIAN_PAYLOAD" $((256 * 1024 + 7))
 	DEBIAN_PAYLOAD_SHA256=$(sha256sum "$DEBIAN_PAYLOAD" | cut -d' ' -f1)
+}
+
+# The same for Debian's amd64 kernel, the one most scenarios boot.
+debian_prepare() {
+	debian_prepare_flavour amd64
 }
 
 # Boot Debian's kernel with the test initramfs and every guest check:
@@ -311,8 +322,8 @@ boot_debian_checked() {
 	shift 2
 	local cmdline="console=ttyS0 panic=-1 chainload.test=$SCENARIO-$name${words:+ $words}"
 	local initramfs=$SCRATCH/initramfs-$name.gz
-	"$ROOT/tests/guest/make-initramfs.sh" "$initramfs" "$DEBIAN_PAYLOAD" "$cmdline" \
-		"${GUEST_CHECKS[@]}"
+	"$ROOT/tests/guest/make-initramfs.sh" --kernel-dir "$DEBIAN_DIR" "$initramfs" \
+		"$DEBIAN_PAYLOAD" "$cmdline" "${GUEST_CHECKS[@]}"
 	boot "$name" --timeout 300 --kernel "$DEBIAN_KERNEL" --initrd "$initramfs" \
 		--cmdline "$cmdline" "$@"
 	expect_debian_pass "$cmdline" "${GUEST_CHECKS[@]}"
