@@ -18,21 +18,54 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 # --- toolchain and flags ----------------------------------------------------
 
+# Two firmware architectures from the same sources: x86_64 (the default,
+# build/chainload.efi) and, for 32-bit UEFI, EFI_ARCH=ia32
+# (build/chainload-ia32.efi, its objects and blob under build/ia32/).
+EFI_ARCH ?= x86_64
 EFI_INC  := /usr/include/efi
-EFI_LIB  := /usr/lib
-EFI_CRT0 := $(EFI_LIB)/crt0-efi-x86_64.o
-EFI_LDS  := $(EFI_LIB)/elf_x86_64_efi.lds
+ifeq ($(EFI_ARCH),x86_64)
+EFI_LIB       := /usr/lib
+EFI_ARCH_CFLAGS := -mno-red-zone -maccumulate-outgoing-args -DGNU_EFI_USE_MS_ABI
+EFI_LD_ARCH   :=
+EFI_PE_TARGET := efi-app-x86_64
+ARCH_BUILD    := $(BUILD)
+EFI_NAME      := chainload
+BLOB_STUB     := relocate/blob/stub.S
+BLOB_ARCH     :=
+BLOB_ABS_RELOCS := R_X86_64_(64|32|32S|16|8)
+BLOB_LIBS     :=
+EFI_ARCH_LIBS :=
+else ifeq ($(EFI_ARCH),ia32)
+# -malign-double: UEFI lays out 64-bit fields on 8-byte boundaries, as
+# edk2's own IA32 builds do.
+EFI_LIB       := /usr/lib32
+EFI_ARCH_CFLAGS := -m32 -march=i686 -malign-double
+EFI_LD_ARCH   := -m elf_i386
+EFI_PE_TARGET := efi-app-ia32
+ARCH_BUILD    := $(BUILD)/ia32
+EFI_NAME      := chainload-ia32
+BLOB_STUB     := relocate/blob/stub32.S
+# 64-bit division in verify.c's report comes from libgcc.
+BLOB_ARCH     := -m32 -march=i686
+BLOB_ABS_RELOCS := R_386_(32|16|8)
+BLOB_LIBS      = $(shell $(CC) -m32 -print-libgcc-file-name)
+EFI_ARCH_LIBS  = $(BLOB_LIBS)
+else
+$(error EFI_ARCH=$(EFI_ARCH): x86_64 or ia32)
+endif
+EFI_CRT0 := $(EFI_LIB)/crt0-efi-$(EFI_ARCH).o
+EFI_LDS  := $(EFI_LIB)/elf_$(EFI_ARCH)_efi.lds
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEPS := -MMD -MP
 INCS := -Iinclude -Icore -Irelocate
 
 EFI_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-stack-protector \
-	-fno-stack-check -fpic -fshort-wchar -mno-red-zone -mgeneral-regs-only \
-	-maccumulate-outgoing-args -fno-strict-aliasing -DGNU_EFI_USE_MS_ABI \
+	-fno-stack-check -fpic -fshort-wchar -mgeneral-regs-only \
+	-fno-strict-aliasing $(EFI_ARCH_CFLAGS) \
 	-DCHAINLOAD_VERSION='"$(VERSION)"' \
-	$(INCS) -Iefi -isystem $(EFI_INC) -isystem $(EFI_INC)/x86_64
-EFI_LDFLAGS := -nostdlib -znocombreloc -T $(EFI_LDS) -shared -Bsymbolic \
+	$(INCS) -Iefi -isystem $(EFI_INC) -isystem $(EFI_INC)/$(EFI_ARCH)
+EFI_LDFLAGS := $(EFI_LD_ARCH) -nostdlib -znocombreloc -T $(EFI_LDS) -shared -Bsymbolic \
 	-L$(EFI_LIB) $(EFI_CRT0)
 
 # The relocation blob runs after ExitBootServices: flat, position
@@ -40,7 +73,7 @@ EFI_LDFLAGS := -nostdlib -znocombreloc -T $(EFI_LDS) -shared -Bsymbolic \
 BLOB_CFLAGS := -std=gnu11 -O2 $(WARN) -ffreestanding -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fpie -fvisibility=hidden -mno-red-zone \
 	-mgeneral-regs-only -fno-stack-protector -fno-stack-check -fno-jump-tables \
-	-fno-asynchronous-unwind-tables -fcf-protection=none $(INCS)
+	-fno-asynchronous-unwind-tables -fcf-protection=none $(BLOB_ARCH) $(INCS)
 
 # `make efi-clang` builds everything with clang: it takes gcc's flags but
 # two (gcc's stack-argument and loop-pattern options).
@@ -66,7 +99,7 @@ CORE_SRCS := $(wildcard core/*.c)
 RELOC_C   := $(wildcard relocate/*.c)
 RELOC_S   := $(wildcard relocate/*.S)
 EFI_SRCS  := $(wildcard efi/*.c efi/*/*.c)
-BLOB_SRCS := relocate/blob/stub.S relocate/blob/verify.c core/digest.c core/hash64.c \
+BLOB_SRCS := $(BLOB_STUB) relocate/blob/verify.c core/digest.c core/hash64.c \
              core/sha256.c
 # What the host tests and the fuzzers link: the pure modules, and the
 # test-only support (the simulated RAM, status names for messages).
@@ -75,12 +108,12 @@ HOST_SUPPORT := tests/host/sim.c tests/host/status_name.c
 
 # --- the EFI application -------------------------------------------------------
 
-all: $(BUILD)/chainload.efi test-images
+all: $(BUILD)/chainload.efi $(BUILD)/chainload-ia32.efi test-images
 
 # The control blob: relocate/blob/ (stub + verifier + digests), linked flat
 # and embedded by relocate/blob.S.  Absolute relocations would break when it
 # is copied, so the build refuses them.
-BLOB_DIR  := $(BUILD)/blob
+BLOB_DIR  := $(ARCH_BUILD)/blob
 BLOB_BIN  := $(BLOB_DIR)/blob.bin
 BLOB_OBJS := $(addprefix $(BLOB_DIR)/,$(addsuffix .o,$(basename $(notdir $(BLOB_SRCS)))))
 
@@ -95,11 +128,12 @@ $(BLOB_DIR)/%.o: core/%.c
 	$(CC) $(BLOB_CFLAGS) $(DEPS) -c $< -o $@
 
 $(BLOB_BIN): $(BLOB_OBJS) relocate/blob/blob.ld
-	@if objdump -r $(BLOB_OBJS) | grep -E 'R_X86_64_(64|32|32S|16|8)[[:space:]]'; then \
+	@if objdump -r $(BLOB_OBJS) | grep -E '$(BLOB_ABS_RELOCS)[[:space:]]'; then \
 		echo "blob: absolute relocations above: not position independent" >&2; exit 1; fi
-	$(CC) -E -P -x c -D__ASSEMBLER__ -Iinclude relocate/blob/blob.ld -o $(BLOB_DIR)/blob.lds
-	$(LD) -static -nostdlib --no-dynamic-linker -z noexecstack -T $(BLOB_DIR)/blob.lds \
-		$(BLOB_OBJS) -o $(BLOB_DIR)/blob.elf
+	$(CC) -E -P -x c -D__ASSEMBLER__ -DBLOB_$(EFI_ARCH) -Iinclude relocate/blob/blob.ld \
+		-o $(BLOB_DIR)/blob.lds
+	$(LD) $(EFI_LD_ARCH) -static -nostdlib --no-dynamic-linker -z noexecstack --no-warn-rwx-segments \
+		-T $(BLOB_DIR)/blob.lds $(BLOB_OBJS) $(BLOB_LIBS) -o $(BLOB_DIR)/blob.elf
 	objcopy -O binary -j .blob $(BLOB_DIR)/blob.elf $@
 
 # The one test build, `make VARIANT=corrupt`: the same sources with one
@@ -109,8 +143,8 @@ $(BLOB_BIN): $(BLOB_OBJS) relocate/blob/blob.ld
 # states a test can arrange from outside are fixtures (test-images/efi/).
 VARIANT ?=
 ifeq ($(VARIANT),)
-EFI_OBJDIR := $(BUILD)/efi-obj
-EFI_OUT    := $(BUILD)/chainload.efi
+EFI_OBJDIR := $(ARCH_BUILD)/efi-obj
+EFI_OUT    := $(BUILD)/$(EFI_NAME).efi
 EFI_CHECK  := --release
 else ifeq ($(VARIANT),corrupt)
 EFI_OBJDIR := $(BUILD)/efi-obj-corrupt
@@ -133,15 +167,21 @@ $(EFI_OBJDIR)/%.o: %.S $(BLOB_BIN)
 
 $(EFI_SO): $(EFI_OBJS)
 	@mkdir -p $(@D)
-	$(LD) $(EFI_LDFLAGS) $^ -o $@ -lefi -lgnuefi
+	$(LD) $(EFI_LDFLAGS) $^ -o $@ -lefi -lgnuefi $(EFI_ARCH_LIBS)
 
 # The firmware needs the sections below; objcopy turns the ELF into PE32+.
 EFI_TO_PE := objcopy -j .text -j .sdata -j .data -j .rodata -j .dynamic -j .dynsym \
 	-j .rel -j .rela -j .rel.* -j .rela.* -j .reloc -j .sbat \
-	--target efi-app-x86_64 --subsystem=10
+	--target $(EFI_PE_TARGET) --subsystem=10
 $(EFI_OUT): $(EFI_SO) tools/check-efi.sh
 	$(EFI_TO_PE) $< $@
 	tools/check-efi.sh $(EFI_CHECK) $(EFI_SO) $@
+
+# The ia32 binary is the same build with EFI_ARCH=ia32, in a sub-make.
+ifeq ($(EFI_ARCH),x86_64)
+$(BUILD)/chainload-ia32.efi: FORCE
+	$(MAKE) EFI_ARCH=ia32 $@
+endif
 
 # The test build by name: `make build/test/chainload-corrupt.efi`.  Both
 # builds embed the one blob: it is made here, before the sub-make starts, so
@@ -302,7 +342,8 @@ coverage: $(addprefix $(COV_DIR)/test_,$(HOST_TESTS))
 # tests catch small bugs (tests/mutations/), with two of these scenarios.
 
 .PHONY: test-qemu test-full test-mutations
-test-qemu: $(BUILD)/chainload.efi test-images $(BUILD)/test/chainload-corrupt.efi
+test-qemu: $(BUILD)/chainload.efi $(BUILD)/chainload-ia32.efi test-images \
+		$(BUILD)/test/chainload-corrupt.efi
 	CHAINLOAD_NO_BUILD=1 tests/qemu/run-all.sh
 
 test-full: test
@@ -312,7 +353,8 @@ test-full: test
 # applied one at a time to a copy of the tree (build/mutations/tree, seeded
 # with the objects built here), must fail the host test or the QEMU scenario
 # named beside it.  Prints which test caught each; fails unless all were.
-test-mutations: $(addprefix $(HOST_DIR)/test_,$(HOST_TESTS)) $(BUILD)/chainload.efi test-images \
+test-mutations: $(addprefix $(HOST_DIR)/test_,$(HOST_TESTS)) $(BUILD)/chainload.efi \
+		$(BUILD)/chainload-ia32.efi test-images \
 		$(BUILD)/test/chainload-corrupt.efi
 	tests/mutations/run.sh
 
@@ -334,30 +376,36 @@ bench-scale:
 	tools/bench.sh --scale $(BENCH_FLAGS)
 
 # --- install -----------------------------------------------------------------------
-# make install ESP=/boot/efi [REMOVABLE=1] [FORCE=1]: chainload.efi into
-# \EFI\chainload\ with an example chainload.conf beside it; REMOVABLE=1 also
-# as \EFI\BOOT\BOOTX64.EFI (the removable-media path), again with a config.
-# An existing chainload.conf is never overwritten; an existing BOOTX64.EFI
-# that is not chainload (another system's fallback loader) only with FORCE=1.
+# make install ESP=/boot/efi [REMOVABLE=1] [FORCE=1]: chainload.efi and
+# chainload-ia32.efi (for 32-bit UEFI) into \EFI\chainload\ with an example
+# chainload.conf beside them; REMOVABLE=1 also as \EFI\BOOT\BOOTX64.EFI and
+# \EFI\BOOT\BOOTIA32.EFI (the removable-media paths, which firmware picks
+# by its own word size), again with a config. An existing chainload.conf is
+# never overwritten; an existing BOOTX64.EFI or BOOTIA32.EFI that is not
+# chainload (another system's fallback loader) only with FORCE=1.
 
 .PHONY: install
 INSTALL_CONF := docs/chainload.conf.example
-install: $(BUILD)/chainload.efi
+install: $(BUILD)/chainload.efi $(BUILD)/chainload-ia32.efi
 	@test -n "$(ESP)" || { echo "make install: say where the ESP is mounted: make install ESP=/boot/efi" >&2; exit 1; }
 	@test -d "$(ESP)" || { echo "make install: $(ESP) is not a directory" >&2; exit 1; }
 ifeq ($(REMOVABLE),1)
-	@if [ -e "$(ESP)/EFI/BOOT/BOOTX64.EFI" ] && [ "$(FORCE)" != 1 ] && \
-	    ! grep -q chainload.conf "$(ESP)/EFI/BOOT/BOOTX64.EFI"; then \
-		echo "make install: $(ESP)/EFI/BOOT/BOOTX64.EFI is another loader; keeping it (FORCE=1 replaces it)" >&2; \
-		exit 1; \
-	fi
+	@for f in BOOTX64.EFI BOOTIA32.EFI; do \
+		if [ -e "$(ESP)/EFI/BOOT/$$f" ] && [ "$(FORCE)" != 1 ] && \
+		    ! grep -q chainload.conf "$(ESP)/EFI/BOOT/$$f"; then \
+			echo "make install: $(ESP)/EFI/BOOT/$$f is another loader; keeping it (FORCE=1 replaces it)" >&2; \
+			exit 1; \
+		fi; \
+	done
 endif
 	install -d "$(ESP)/EFI/chainload"
 	install -m 0644 $(BUILD)/chainload.efi "$(ESP)/EFI/chainload/chainload.efi"
+	install -m 0644 $(BUILD)/chainload-ia32.efi "$(ESP)/EFI/chainload/chainload-ia32.efi"
 	@$(call install_conf,$(ESP)/EFI/chainload)
 ifeq ($(REMOVABLE),1)
 	install -d "$(ESP)/EFI/BOOT"
 	install -m 0644 $(BUILD)/chainload.efi "$(ESP)/EFI/BOOT/BOOTX64.EFI"
+	install -m 0644 $(BUILD)/chainload-ia32.efi "$(ESP)/EFI/BOOT/BOOTIA32.EFI"
 	@$(call install_conf,$(ESP)/EFI/BOOT)
 endif
 
@@ -378,7 +426,8 @@ endef
 .PHONY: clean
 clean:
 	rm -rf $(BUILD)/efi-obj* $(BUILD)/blob $(BUILD)/test $(BUILD)/chainload.so \
-		$(BUILD)/chainload.efi $(BUILD)/test-images $(BUILD)/host $(BUILD)/fuzz \
+		$(BUILD)/chainload.efi $(BUILD)/ia32 $(BUILD)/chainload-ia32.so \
+		$(BUILD)/chainload-ia32.efi $(BUILD)/test-images $(BUILD)/host $(BUILD)/fuzz \
 		$(BUILD)/coverage $(BUILD)/lint $(BUILD)/clang $(BUILD)/mutations
 
 # Objects are kept between runs, never removed as intermediates.

@@ -48,12 +48,14 @@ void bootparams_init(struct boot_params *bp, const struct bootparams_request *re
 	bp->hdr.setup_data = 0;
 }
 
-void bootparams_set_efi(struct boot_params *bp, uint64_t systab, uint64_t memmap,
-			uint32_t memmap_size, uint32_t desc_size, uint32_t desc_version)
+void bootparams_set_efi(struct boot_params *bp, unsigned firmware_bits, uint64_t systab,
+			uint64_t memmap, uint32_t memmap_size, uint32_t desc_size,
+			uint32_t desc_version)
 {
 	struct efi_info *e = &bp->efi_info;
 
-	e->efi_loader_signature = EFI_LOADER_SIGNATURE_64;
+	e->efi_loader_signature =
+		firmware_bits == 32 ? EFI_LOADER_SIGNATURE_32 : EFI_LOADER_SIGNATURE_64;
 	e->efi_systab = (uint32_t)systab;
 	e->efi_systab_hi = (uint32_t)(systab >> 32);
 	e->efi_memmap = (uint32_t)memmap;

@@ -28,9 +28,14 @@ int bootparams_check_cmdline(const struct bzimage_info *kernel, size_t len, stru
 
 void bootparams_init(struct boot_params *bp, const struct bootparams_request *req);
 
-/* Hands the kernel the EFI system table and the final memory map. */
-void bootparams_set_efi(struct boot_params *bp, uint64_t systab, uint64_t memmap,
-			uint32_t memmap_size, uint32_t desc_size, uint32_t desc_version);
+/*
+ * Hands the kernel the EFI system table and the final memory map, signed
+ * "EL64" or, for 32-bit firmware (firmware_bits 32), "EL32": the kernel
+ * calls the firmware in that mode (a 64-bit kernel through CONFIG_EFI_MIXED).
+ */
+void bootparams_set_efi(struct boot_params *bp, unsigned firmware_bits, uint64_t systab,
+			uint64_t memmap, uint32_t memmap_size, uint32_t desc_size,
+			uint32_t desc_version);
 
 /* Pushes a setup_data node (at physical `addr`, mapped at `node`) on the chain. */
 void bootparams_add_setup_data(struct boot_params *bp, struct setup_data *node, uint64_t addr);

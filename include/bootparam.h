@@ -47,6 +47,7 @@
 #define VID_MODE_NORMAL		 0xffff
 #define VIDEO_TYPE_EFI		 0x70
 #define EFI_LOADER_SIGNATURE_64	 0x34364c45u /* "EL64" */
+#define EFI_LOADER_SIGNATURE_32	 0x32334c45u /* "EL32": 32-bit firmware */
 
 /* The 64-bit entry point is this far past the protected-mode load address. */
 #define STARTUP_64_OFFSET 0x200

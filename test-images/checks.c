@@ -543,19 +543,25 @@ static void check_e820(struct check *c)
 static void check_efi_info(struct check *c)
 {
 	const struct efi_info *ei;
-	uint64_t systab, memmap;
+	uint64_t systab, memmap, len;
+	uint32_t want_signature = EFI_LOADER_SIGNATURE_64;
+	const char *val;
 
 	if (!tk.bp) {
 		fail(c, "no usable zero page");
 		return;
 	}
 	ei = &tk.bp->efi_info;
+	/* tk.efi_bits=32: the firmware is 32-bit, and the loader must say so. */
+	if (word("tk.efi_bits=", &val, &len) && len == 2 && val[0] == '3' && val[1] == '2')
+		want_signature = EFI_LOADER_SIGNATURE_32;
 	systab = ei->efi_systab | (uint64_t)ei->efi_systab_hi << 32;
 	memmap = ei->efi_memmap | (uint64_t)ei->efi_memmap_hi << 32;
 	tk_printf("tk: efi_info: systab=0x%lx memmap=0x%lx memmap_size=%u desc_size=%u\n", systab,
 		  memmap, ei->efi_memmap_size, ei->efi_memdesc_size);
-	if (ei->efi_loader_signature != EFI_LOADER_SIGNATURE_64)
-		fail(c, "efi_loader_signature=0x%x", ei->efi_loader_signature);
+	if (ei->efi_loader_signature != want_signature)
+		fail(c, "efi_loader_signature=0x%x, not 0x%x", ei->efi_loader_signature,
+		     want_signature);
 	if (!systab) {
 		fail(c, "efi_systab=0");
 	} else if (mapped(c, "system table", systab, EFI_TABLE_HEADER_SIZE)) {

@@ -7,22 +7,32 @@
  * After ExitBootServices both stay readable: the system table lives in
  * runtime memory and the loader keeps the map it passes.
  *
- * Layouts are the UEFI 2.10 ones for x86-64 (4.3 EFI_SYSTEM_TABLE, 4.6
- * EFI_CONFIGURATION_TABLE, 7.2 EFI_MEMORY_DESCRIPTOR).
+ * Layouts are the UEFI 2.10 ones (4.3 EFI_SYSTEM_TABLE, 4.6
+ * EFI_CONFIGURATION_TABLE, 7.2 EFI_MEMORY_DESCRIPTOR): for x86-64, or,
+ * when the loader signed efi_info "EL32" (32-bit firmware), for IA32, whose
+ * pointers and UINTN are 4 bytes (check_efi_info judges that signature).
  */
 #include "check.h"
 
-#define SYSTAB_SIGNATURE   0x5453595320494249ull /* "IBI SYST" */
-#define SYSTAB_BYTES	   120			 /* through ConfigurationTable */
-#define SYSTAB_NR_TABLES   104			 /* UINTN NumberOfTableEntries */
-#define SYSTAB_TABLES	   112			 /* EFI_CONFIGURATION_TABLE * */
-#define CONFIG_TABLE_BYTES 24			 /* GUID, then the table's address */
-#define CONFIG_TABLES_MAX  256			 /* more is a broken pointer, not a firmware */
-#define DESC_TYPE	   0
-#define DESC_START	   8
-#define DESC_PAGES	   24
-#define DESC_MIN_BYTES	   40
-#define EFI_PAGE	   4096ull
+#define SYSTAB_SIGNATURE  0x5453595320494249ull /* "IBI SYST" */
+#define CONFIG_TABLES_MAX 256			/* more is a broken pointer, not a firmware */
+
+/* The system table after its 24-byte header: ten pointers, then UINTN
+ * NumberOfTableEntries and the EFI_CONFIGURATION_TABLE pointer. */
+struct systab_layout {
+	uint64_t word;	    /* bytes of a pointer or UINTN */
+	uint64_t nr_tables; /* offset of NumberOfTableEntries */
+	uint64_t tables;    /* offset of ConfigurationTable */
+	uint64_t bytes;	    /* through ConfigurationTable */
+	uint64_t entry;	    /* bytes of one EFI_CONFIGURATION_TABLE: GUID, pointer */
+};
+static const struct systab_layout systab_64 = { 8, 104, 112, 120, 24 };
+static const struct systab_layout systab_32 = { 4, 64, 68, 72, 20 };
+#define DESC_TYPE      0
+#define DESC_START     8
+#define DESC_PAGES     24
+#define DESC_MIN_BYTES 40
+#define EFI_PAGE       4096ull
 
 /* UEFI memory types (7.2, EFI_MEMORY_TYPE). */
 enum {
@@ -60,6 +70,11 @@ static uint32_t rd32(uint64_t addr)
 	return *(const volatile uint32_t *)addr;
 }
 
+static uint64_t rd_word(const struct systab_layout *s, uint64_t addr)
+{
+	return s->word == 4 ? rd32(addr) : rd64(addr);
+}
+
 static bool same_guid(uint64_t addr, const struct efi_guid *g)
 {
 	const volatile struct efi_guid *p = (const volatile struct efi_guid *)addr;
@@ -76,6 +91,7 @@ static bool same_guid(uint64_t addr, const struct efi_guid *g)
 bool efi_config_table(struct check *c, const struct efi_guid *guid, uint64_t *table)
 {
 	const struct efi_info *ei;
+	const struct systab_layout *s;
 	uint64_t systab, tables, n, i;
 
 	*table = 0;
@@ -84,30 +100,31 @@ bool efi_config_table(struct check *c, const struct efi_guid *guid, uint64_t *ta
 		return false;
 	}
 	ei = &tk.bp->efi_info;
+	s = ei->efi_loader_signature == EFI_LOADER_SIGNATURE_32 ? &systab_32 : &systab_64;
 	systab = ei->efi_systab | (uint64_t)ei->efi_systab_hi << 32;
 	if (!systab) {
 		fail(c, "efi_systab=0: no configuration table to compare with");
 		return false;
 	}
-	if (!mapped(c, "system table", systab, SYSTAB_BYTES))
+	if (!mapped(c, "system table", systab, s->bytes))
 		return false;
 	if (rd64(systab) != SYSTAB_SIGNATURE) {
 		fail(c, "no system table at efi_systab 0x%lx", systab);
 		return false;
 	}
-	n = rd64(systab + SYSTAB_NR_TABLES);
-	tables = rd64(systab + SYSTAB_TABLES);
+	n = rd_word(s, systab + s->nr_tables);
+	tables = rd_word(s, systab + s->tables);
 	if (!n || n > CONFIG_TABLES_MAX || !tables) {
 		fail(c, "system table has %lu configuration tables at 0x%lx", n, tables);
 		return false;
 	}
-	if (!mapped(c, "configuration table", tables, n * CONFIG_TABLE_BYTES))
+	if (!mapped(c, "configuration table", tables, n * s->entry))
 		return false;
 	for (i = 0; i < n; i++) {
-		uint64_t e = tables + i * CONFIG_TABLE_BYTES;
+		uint64_t e = tables + i * s->entry;
 
 		if (same_guid(e, guid)) {
-			*table = rd64(e + sizeof(struct efi_guid));
+			*table = rd_word(s, e + sizeof(struct efi_guid));
 			return true;
 		}
 	}

@@ -5,11 +5,12 @@
 # Usage: tools/install-deps.sh [EXTRA-PACKAGE ...]
 set -euo pipefail
 
-# What a fresh Debian 12 lacks for: the EFI build (gcc, binutils, gnu-efi),
+# What a fresh Debian 12 lacks for: the EFI build (gcc, binutils, gnu-efi;
+# gcc-multilib for chainload-ia32.efi's 32-bit headers and libgcc),
 # host tests (cmocka), the fuzzers (clang, its sanitizer and libFuzzer
 # runtimes, llvm-symbolizer from llvm), lint (clang-tidy, cppcheck,
 # and for the scripts shellcheck), coverage (gcovr), the QEMU runs (qemu,
-# OVMF), the ESP image (mtools, sfdisk from fdisk), the Debian-kernel guest
+# OVMF for x64 and ia32), the ESP image (mtools, sfdisk from fdisk), the Debian-kernel guest
 # (busybox-static, cpio, gzip) and the Secure Boot and measured-boot runs
 # (sbsigntool and openssl to sign, shim-unsigned for a shim to sign, swtpm
 # for a TPM, python3 to read its log), and systemd for systemd-analyze,
@@ -20,6 +21,7 @@ set -euo pipefail
 # is not mounted alone).
 PACKAGES=(
 	build-essential
+	gcc-multilib
 	gnu-efi
 	clang
 	libclang-rt-14-dev
@@ -31,6 +33,7 @@ PACKAGES=(
 	libcmocka-dev
 	qemu-system-x86
 	ovmf
+	ovmf-ia32
 	mtools
 	fdisk
 	busybox-static

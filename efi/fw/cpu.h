@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* CPU facts the identity map and the stub depend on (x86-64 only). */
+/* CPU facts the identity map and the stub depend on. */
 #ifndef CHAINLOAD_CPU_H
 #define CHAINLOAD_CPU_H
 
@@ -7,6 +7,13 @@
 #include <stdint.h>
 
 #define CR4_LA57 (1ull << 12)
+
+/*
+ * The firmware's word size, which is this binary's: 64 for chainload.efi,
+ * 32 for chainload-ia32.efi, whose stub runs with paging off and enters
+ * every kernel at startup_32.
+ */
+#define FIRMWARE_BITS (__SIZEOF_POINTER__ * 8)
 
 static inline void cpu_cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c, uint32_t *d)
 {
@@ -27,7 +34,7 @@ static inline bool cpu_has_gb_pages(void)
 
 static inline uint64_t cpu_read_cr4(void)
 {
-	uint64_t v;
+	uintptr_t v; /* a control register is as wide as the mode */
 
 	__asm__ volatile("mov %%cr4, %0" : "=r"(v));
 	return v;

@@ -36,7 +36,7 @@ static EFI_STATUS open_kernel(struct launch *ln)
 	rc = bzimage_parse(ln->head, ln->head_len, ln->kernel.size, &ln->bz, &d);
 	if (rc)
 		return launch_core_error(rc, ln->kernel.path, &d);
-	rc = entry_choose(ln->args->entry, &ln->bz, &ln->entry, &d);
+	rc = entry_choose(ln->args->entry, &ln->bz, FIRMWARE_BITS, &ln->entry, &d);
 	if (rc)
 		return launch_core_error(rc, ln->kernel.path, &d);
 	rc = bootparams_check_cmdline(&ln->bz, ln->args->cmdline_len, &d);

@@ -76,10 +76,13 @@ static EFI_STATUS prepare_control(struct launch *ln)
 	rc = kexec_list_build(ln->layout, &ln->pa, &d);
 	if (rc)
 		return launch_core_error(rc, "relocation", &d);
-	rc = identmap_build(ln->layout, &ln->pa, memmap_top(&ln->map), cpu_has_gb_pages(),
-			    &ln->idmap, &d);
-	if (rc)
-		return launch_core_error(rc, "relocation", &d);
+	/* stub32.S copies with paging off: no tables to build. */
+	if (FIRMWARE_BITS == 64) {
+		rc = identmap_build(ln->layout, &ln->pa, memmap_top(&ln->map), cpu_has_gb_pages(),
+				    &ln->idmap, &d);
+		if (rc)
+			return launch_core_error(rc, "relocation", &d);
+	}
 	rc = layout_alloc_outside(ln->layout, &ln->pa, PAGE_KIND_CODE, CONTROL_PAGES, FOUR_GIB,
 				  &control, &d);
 	if (rc)

@@ -91,11 +91,15 @@ void launch_print_plan(const struct launch *ln)
 		con_print("  entry: 64-bit, startup_64 at 0x%llx (%s)\n",
 			  (unsigned long long)(ln->plan.kernel_addr + STARTUP_64_OFFSET),
 			  ln->entry.why);
-	con_print("  pages: %llu read in place, %llu copied by the stub (%llu list pages); "
-		  "identity map to 0x%llx in %llu table pages (%s pages)\n",
+	con_print("  pages: %llu read in place, %llu copied by the stub (%llu list pages); ",
 		  (unsigned long long)l->pages_in_place, (unsigned long long)l->pages_copied,
-		  (unsigned long long)l->list_pages, (unsigned long long)ln->idmap.top,
-		  (unsigned long long)ln->idmap.pages, ln->idmap.gb_pages ? "1 GiB" : "2 MiB");
+		  (unsigned long long)l->list_pages);
+	if (FIRMWARE_BITS == 64)
+		con_print("identity map to 0x%llx in %llu table pages (%s pages)\n",
+			  (unsigned long long)ln->idmap.top, (unsigned long long)ln->idmap.pages,
+			  ln->idmap.gb_pages ? "1 GiB" : "2 MiB");
+	else
+		con_print("no page tables: the stub copies with paging off\n");
 	con_print("  time: open %llu us, plan %llu us, read %llu us, prepare %llu us "
 		  "(of which digests %llu us); the exit and the stub report on COM1\n",
 		  (unsigned long long)ln->us_open, (unsigned long long)ln->us_plan,

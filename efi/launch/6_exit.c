@@ -13,7 +13,12 @@
 #define EXTRA_DESCS   64 /* beyond two per allocation of ours */
 #define EXIT_ATTEMPTS 8
 
+/* stub.S takes %rdi; stub32.S, a cdecl call, its argument on the stack. */
+#if FIRMWARE_BITS == 64
 typedef void (*stub_entry_fn)(UINT64 args) __attribute__((sysv_abi, noreturn));
+#else
+typedef void (*stub_entry_fn)(UINT64 args) __attribute__((noreturn));
+#endif
 
 static EFI_STATUS alloc_pages_outside(const struct layout *l, const struct page_alloc *pa,
 				      UINTN bytes, UINT64 *ret_addr)
@@ -83,8 +88,8 @@ static EFI_STATUS finalize(struct exit_ctx *x, struct diag *d)
 		return efi_status_of(rc);
 	n = e820_from_memmap(&x->final, x->e820, x->final.capacity);
 	bootparams_set_e820(x->bp, x->e820, n, x->e820_ext, x->e820_ext_addr);
-	bootparams_set_efi(x->bp, (UINT64)(UINTN)ST, x->map_addr, (UINT32)x->raw.size,
-			   (UINT32)x->raw.desc_size, x->raw.desc_version);
+	bootparams_set_efi(x->bp, FIRMWARE_BITS, (UINT64)(UINTN)ST, x->map_addr,
+			   (UINT32)x->raw.size, (UINT32)x->raw.desc_size, x->raw.desc_version);
 	return EFI_SUCCESS;
 }
 

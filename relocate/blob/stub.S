@@ -33,6 +33,7 @@
  * The page list is Linux kexec's encoding (include/kexec_flags.h); sources
  * are never destinations, so a plain forward copy is always correct.
  */
+#include "flat32.inc"
 #include "kexec_flags.h"
 #include "stub_args.h"
 
@@ -192,29 +193,7 @@ enter_kernel32:
 	btrl	$CR4_PAE_BIT, %eax
 	movl	%eax, %cr4
 	/* CS 0x10 becomes flat 32-bit code; the far return loads it anew. */
-	movl	$GDT_CODE32_LO, SA_GDT + BOOT_CS(%ebp)
-	movl	$GDT_CODE32_HI, SA_GDT + BOOT_CS + 4(%ebp)
-	lgdt	SA_GDTR(%ebp)
-	call	2f
-2:	popl	%eax
-	addl	$(3f - 2b), %eax
-	pushl	$BOOT_CS
-	pushl	%eax
-	lret
-3:	movl	$BOOT_DS, %eax
-	movl	%eax, %ds
-	movl	%eax, %es
-	movl	%eax, %ss
-	movl	%eax, %fs
-	movl	%eax, %gs
-	movl	SA_BOOT_PARAMS(%ebp), %esi
-	pushl	SA_ENTRY(%ebp)
-	xorl	%eax, %eax
-	xorl	%ebx, %ebx
-	xorl	%ecx, %ecx
-	xorl	%edx, %edx
-	xorl	%edi, %edi
-	xorl	%ebp, %ebp
-	ret
+	FLAT32_GDT
+	ENTER_STARTUP_32
 
 	.section .note.GNU-stack, "", @progbits

@@ -180,7 +180,7 @@ static void test_efi_info(void **state)
 {
 	(void)state;
 	memset(&bp, 0, sizeof(bp));
-	bootparams_set_efi(&bp, 0x1234567890ull, 0xabcdef000ull, 4800, 48, 1);
+	bootparams_set_efi(&bp, 64, 0x1234567890ull, 0xabcdef000ull, 4800, 48, 1);
 	memset(want, 0, sizeof(want));
 	memcpy(want + 0x1c0, "EL64", 4);
 	put32(want, 0x1c4, 0x34567890); /* efi_systab */
@@ -190,6 +190,18 @@ static void test_efi_info(void **state)
 	put32(want, 0x1d4, 4800);	/* efi_memmap_size */
 	put32(want, 0x1d8, 0x12);	/* efi_systab_hi */
 	put32(want, 0x1dc, 0xa);	/* efi_memmap_hi */
+	assert_page_equal((const uint8_t *)&bp, want);
+
+	/* 32-bit firmware: the same fields, signed EL32, the high halves zero. */
+	memset(&bp, 0, sizeof(bp));
+	bootparams_set_efi(&bp, 32, 0x7f9ee018ull, 0x7e000000ull, 4800, 44, 1);
+	memset(want, 0, sizeof(want));
+	memcpy(want + 0x1c0, "EL32", 4);
+	put32(want, 0x1c4, 0x7f9ee018);
+	put32(want, 0x1c8, 44);
+	put32(want, 0x1cc, 1);
+	put32(want, 0x1d0, 0x7e000000);
+	put32(want, 0x1d4, 4800);
 	assert_page_equal((const uint8_t *)&bp, want);
 }
 

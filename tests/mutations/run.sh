@@ -24,8 +24,10 @@ TREE=$WORK/tree
 LOGS=$WORK/logs
 # What the real build made and the copy starts from (make test-mutations
 # builds it first).
-SEED_DIRS=(host efi-obj efi-obj-corrupt blob test test-images chainload.so chainload.efi)
-QEMU_TARGETS=(build/chainload.efi build/test/chainload-corrupt.efi test-images)
+SEED_DIRS=(host efi-obj efi-obj-corrupt blob test test-images chainload.so chainload.efi
+	ia32 chainload-ia32.so chainload-ia32.efi)
+QEMU_TARGETS=(build/chainload.efi build/chainload-ia32.efi build/test/chainload-corrupt.efi
+	test-images)
 # The copy's objects keep the real build's version string.
 VERSION=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
 

@@ -50,7 +50,8 @@ Guest and ESP:
   --tk-words             append tk.initrd_size, tk.initrd_crc32 and (last)
                          tk.cmdline_crc32 for the test kernel
   --loader-args STR      options for chainload.efi itself, e.g. "--force-copy -v"
-  --efi FILE             loader binary (default build/chainload.efi)
+  --efi FILE             loader binary (default build/chainload.efi, with
+                         --arch ia32 build/chainload-ia32.efi)
   --pre-efi FILE         shell mode: run the EFI application FILE (a test
                          fixture, test-images/efi/) from \startup.nsh before
                          the loader, as \fixtures\NAME (repeatable, in order)
@@ -78,7 +79,12 @@ Machine:
   --smp N                CPUs (default 1)
   --cpu MODEL            QEMU -cpu model (default: QEMU's own)
   --kvm                  use KVM (default TCG)
-  --ovmf-code FILE       firmware code (default /usr/share/OVMF/OVMF_CODE_4M.fd)
+  --arch x64|ia32        the firmware: x64 (default) or ia32, Debian's 32-bit
+                         OVMF (OVMF32_CODE_4M.secboot.fd with SMM), booting
+                         chainload-ia32.efi (\EFI\BOOT\BOOTIA32.EFI in
+                         --mode removable)
+  --ovmf-code FILE       firmware code (default /usr/share/OVMF/OVMF_CODE_4M.fd,
+                         or the --arch's)
   --ovmf-vars FILE       VARS template copied for this run
                          (default /usr/share/OVMF/OVMF_VARS_4M.fd)
   --vars-store FILE      keep VARS in FILE across runs (created from the template)
@@ -125,15 +131,14 @@ usage_error() {
 GUEST_VALUE_OPTIONS=" --kernel --initrd --cmdline --loader-args --efi --pre-efi --startup --esp-file \
 --machine --memory --smp --cpu --ovmf-code --ovmf-vars --vars-store --qemu-arg \
 --timeout --expect-exit --stop-on --log --mode --esp-only --config --entry-opts --part-uuid \
---disk --keys "
+--disk --keys --arch "
 
 # Fill the option globals from the command line, defaults first.
 parse_args() {
 	kernel='' startup='' cmdline='' cmdline_set=0 tk_words=0 loader_args=''
-	efi=$GUEST_ROOT/build/chainload.efi
+	efi='' arch=x64
 	machine=q35 memory=1024 smp=1 cpu='' use_kvm=0
-	ovmf_code=/usr/share/OVMF/OVMF_CODE_4M.fd
-	ovmf_vars=/usr/share/OVMF/OVMF_VARS_4M.fd
+	ovmf_code='' ovmf_vars=''
 	vars_store='' timeout_s=120 expect_exit=33 stop_on=''
 	log=$GUEST_ROOT/build/qemu/serial.log
 	keep=0
@@ -183,10 +188,12 @@ parse_args() {
 		--part-uuid) part_uuid=$2 ;;
 		--disk) disk=$2 ;;
 		--keys) key_script=$2 ;;
+		--arch) arch=$2 ;;
 		*) usage_error "unknown option $1" ;;
 		esac
 		shift 2
 	done
+	apply_arch
 	case $machine in q35 | pc) ;; *) usage_error "--machine must be q35 or pc" ;; esac
 	case $mode in shell | entry | removable) ;; *) usage_error "--mode must be shell, entry or removable" ;; esac
 	[ "$mode" = shell ] || [ -z "$startup" ] || usage_error "--startup is for --mode shell"
@@ -207,6 +214,30 @@ parse_args() {
 	for n in "$memory" "$smp" "$timeout_s" "$expect_exit"; do
 		[[ $n =~ ^[0-9]+$ ]] || usage_error "not a number: $n"
 	done
+}
+
+# The firmware architecture's defaults for what --efi, --ovmf-code and
+# --ovmf-vars did not set. ia32: Debian's ovmf-ia32 (its one build is the
+# Secure Boot one, which needs SMM and a secure flash; its VARS have no keys
+# enrolled, so Secure Boot is off) and chainload-ia32.efi, on QEMU's 64-bit
+# CPU model.
+apply_arch() {
+	case $arch in
+	x64)
+		efi=${efi:-$GUEST_ROOT/build/chainload.efi}
+		ovmf_code=${ovmf_code:-/usr/share/OVMF/OVMF_CODE_4M.fd}
+		ovmf_vars=${ovmf_vars:-/usr/share/OVMF/OVMF_VARS_4M.fd}
+		removable_name=BOOTX64.EFI
+		;;
+	ia32)
+		efi=${efi:-$GUEST_ROOT/build/chainload-ia32.efi}
+		ovmf_code=${ovmf_code:-/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd}
+		ovmf_vars=${ovmf_vars:-/usr/share/OVMF/OVMF32_VARS_4M.fd}
+		removable_name=BOOTIA32.EFI
+		qemu_extra+=(-machine smm=on -global "driver=cfi.pflash01,property=secure,value=on")
+		;;
+	*) usage_error "--arch must be x64 or ia32" ;;
+	esac
 }
 
 # The UEFI shell would reinterpret these characters inside startup.nsh
@@ -385,7 +416,7 @@ write_config() {
 esp_manifest() {
 	local i spec dir=/EFI/chainload loader=chainload.efi
 	if [ "$mode" = removable ]; then
-		dir=/EFI/BOOT loader=BOOTX64.EFI
+		dir=/EFI/BOOT loader=$removable_name
 	fi
 	printf '%s\n' "$efi:$dir/$loader"
 	[ -z "$config_file" ] || printf '%s\n' "$config_file:$dir/chainload.conf"

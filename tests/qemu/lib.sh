@@ -67,7 +67,7 @@ abort() {
 # test-qemu) already did.
 ensure_built() {
 	[ "${CHAINLOAD_NO_BUILD:-0}" = 1 ] && return 0
-	make -C "$ROOT" -s build/chainload.efi test-images
+	make -C "$ROOT" -s build/chainload.efi build/chainload-ia32.efi test-images
 }
 
 # A required input file, with a hint on how to produce it.
@@ -387,6 +387,11 @@ FB_DEFAULT=1280x800
 # free 2 MiB-aligned window at or above it (core/plan.h) starts at its end.
 # shellcheck disable=SC2034 # used by the scenarios
 TK_LOAD_RELOC=0x1600000
+# The same on Debian's 32-bit OVMF (ovmf-ia32, the SMM build): its memory
+# map (the shell's memmap) has ACPI NVS from 0x810000 to 0x1710000, so the
+# first free 2 MiB-aligned window at or above 16 MiB starts at 24 MiB.
+# shellcheck disable=SC2034
+TK_LOAD_RELOC_IA32=0x1800000
 # The test kernel words of run-ovmf's machine: its default display, no RNG
 # device, Secure Boot off (the VARS template enrolls no keys).
 # shellcheck disable=SC2034

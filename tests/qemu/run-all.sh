@@ -34,7 +34,7 @@ all_scenarios() {
 prepare() {
 	"$ROOT/tools/install-deps.sh"
 	if [ "${CHAINLOAD_NO_BUILD:-0}" != 1 ]; then
-		make -C "$ROOT" build/chainload.efi test-images
+		make -C "$ROOT" build/chainload.efi build/chainload-ia32.efi test-images
 	fi
 	export CHAINLOAD_NO_BUILD=1
 }
