@@ -320,7 +320,39 @@ struct trial {
 	struct want seg[LAYOUT_MAX_SEGMENTS];
 	size_t n;
 	bool force_copy;
+	uint64_t alloc_end; /* layout.alloc_end: as the 32-bit entry's 4 GiB, scaled down */
 };
+
+/*
+ * Whether every list page and every staged source page of the list at head
+ * ends by limit, as a stub that copies with paging off below 4 GiB needs
+ * (a source equal to its destination is a page read in place).
+ */
+static bool list_below(const struct sim *s, uint64_t entry, uint64_t limit)
+{
+	const uint64_t *slot = NULL;
+	uint64_t dest = 0, used = 0;
+
+	for (;;) {
+		uint64_t addr = entry & PAGE_MASK;
+
+		if (entry & IND_DESTINATION) {
+			dest = addr;
+		} else if (entry & IND_INDIRECTION) {
+			if (addr + PAGE_SIZE > limit)
+				return false;
+			slot = (const uint64_t *)(s->ram + addr);
+			used = 0;
+		} else if (entry & IND_DONE) {
+			return true;
+		} else if (entry & IND_SOURCE) {
+			if (addr != dest && addr + PAGE_SIZE > limit)
+				return false;
+			dest += PAGE_SIZE;
+		}
+		entry = slot[used++]; /* sim_walk_list has vouched for the links */
+	}
+}
 
 static enum mem_class class_of(const struct sim *s, uint64_t start, uint64_t end)
 {
@@ -377,6 +409,8 @@ static void planned_windows(struct sim *s, struct rng *r, struct layout *l, stru
 	struct diag d;
 	uint64_t initrd = rng_chance(r, 3, 4) ? rng_range(r, 1, 2 * MIB) : 0;
 
+	/* plan_below_4g's cap on the initrd, at the scaled-down limit. */
+	bz.initrd_addr_max = t->alloc_end == UINT64_MAX ? 0x7fffffff : t->alloc_end - 1;
 	bz.relocatable = rng_chance(r, 1, 2);
 	bz.pref_address = rng_range(r, 1, 12) * MIB;
 	bz.kernel_alignment = 1ull << rng_range(r, 12, 22);
@@ -386,7 +420,6 @@ static void planned_windows(struct sim *s, struct rng *r, struct layout *l, stru
 	bz.payload_size = rng_range(r, STARTUP_64_OFFSET + 1, 2 * MIB);
 	bz.init_size = bz.payload_size + rng_below(r, 3 * MIB);
 	bz.xloadflags = XLF_KERNEL_64;
-	bz.initrd_addr_max = 0x7fffffff;
 	if (plan_kernel(&s->map, &bz, &plan, &d) || plan_initrd(&s->map, &bz, initrd, &plan, &d))
 		return;
 	/* The planner cannot see strays: then claiming fails, and must. */
@@ -419,7 +452,7 @@ static bool enough_room(const struct sim *s, const struct layout *l, const struc
 	for (size_t i = 0; i < t->n; i++)
 		need += (t->seg[i].size + PAGE_SIZE - 1) / PAGE_SIZE * 2 / IND_ENTRIES_PER_PAGE +
 			(t->seg[i].size + PAGE_SIZE - 1) / PAGE_SIZE;
-	for (uint64_t p = 0; p < s->size; p += PAGE_SIZE)
+	for (uint64_t p = 0; p < s->size && p + PAGE_SIZE <= l->alloc_end; p += PAGE_SIZE)
 		have += !s->busy[p / PAGE_SIZE] && s->cls[p / PAGE_SIZE] == MEM_FREE &&
 			!layout_in_window(l, p, p + PAGE_SIZE);
 	return have >= need;
@@ -440,6 +473,11 @@ static bool one_trial(struct rng *r, uint64_t seed)
 	random_machine(&s, r, planned ? 60 : 5);
 	pa = sim_allocator(&s);
 	layout_init(&lay);
+	/* One machine in three: the 32-bit entry's bound, somewhere in its upper half. */
+	t.alloc_end = UINT64_MAX;
+	if (rng_chance(r, 1, 3))
+		t.alloc_end = rng_range(r, s.size / PAGE_SIZE / 2, s.size / PAGE_SIZE) * PAGE_SIZE;
+	lay.alloc_end = t.alloc_end;
 	if (planned)
 		planned_windows(&s, r, &lay, &t, &pa);
 	else
@@ -471,6 +509,13 @@ static bool one_trial(struct rng *r, uint64_t seed)
 	if (err)
 		fail_msg("seed 0x%llx: %s", (unsigned long long)seed, err);
 	assert_true(sim_walk_list(&s, lay.list_head));
+	if (!list_below(&s, lay.list_head, t.alloc_end))
+		fail_msg("seed 0x%llx: a list or source page ends past alloc_end 0x%llx",
+			 (unsigned long long)seed, (unsigned long long)t.alloc_end);
+	for (size_t i = 0; planned && t.alloc_end != UINT64_MAX && i < t.n; i++)
+		if (i && t.seg[i].dest + t.seg[i].size > t.alloc_end)
+			fail_msg("seed 0x%llx: the initrd ends past initrd_addr_max + 1 0x%llx",
+				 (unsigned long long)seed, (unsigned long long)t.alloc_end);
 	for (size_t i = 0; i < t.n; i++) {
 		const uint8_t *dst = s.ram + t.seg[i].dest;
 		uint64_t tail = (PAGE_SIZE - t.seg[i].size % PAGE_SIZE) % PAGE_SIZE;
