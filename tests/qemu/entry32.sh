@@ -67,7 +67,7 @@ debian_prepare_flavour 686
 boot_debian_checked debian-686 "efi=debug chainload.expect_mem_mib=2048 chainload.expect_cpus=1 \
 chainload.expect_sb=disabled chainload.expect_rng=0 chainload.expect_fb=$FB_DEFAULT \
 chainload.expect_efivars=0 chainload.expect_efi_map=0 chainload.expect_initrd_end_max=$FOUR_GIB" \
-	--memory 2048 --loader-args -v
+	--memory 2048 --loader-args -v --timeout 150
 expect_eq "guest kernel" "$(guest_value kernel)" "$(sed 's/^linux-image-\([^ ]*\) .*/\1/' "$DEBIAN_DIR/vmlinuz.version")"
 expect "the kernel is a 32-bit one (uname -m)" log_has '^GUEST: machine=i686$'
 expect "the kernel found 64-bit firmware it cannot call" \

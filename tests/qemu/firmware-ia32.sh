@@ -20,7 +20,9 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-# SMM takes about 30 MiB, as in secure-boot.
+# SMM takes about 30 MiB, as in secure-boot. The Debian boots take about
+# 20 s here: 150 s is ample under load, and a mutant that hangs one costs
+# no more than that.
 MEM=2048
 IA32=(--arch ia32 --memory "$MEM")
 
@@ -42,14 +44,14 @@ IA32_WORDS="efi=debug chainload.expect_mem_mib=$MEM chainload.expect_fw_kib=4096
 chainload.expect_cpus=1 chainload.expect_sb=disabled chainload.expect_rng=0 \
 chainload.expect_fb=$FB_DEFAULT"
 debian_prepare
-boot_debian_checked debian "$IA32_WORDS" "${IA32[@]}" --loader-args -v
+boot_debian_checked debian "$IA32_WORDS" "${IA32[@]}" --loader-args -v --timeout 150
 expect_eq "guest EFI" "$(guest_value efi)" yes
 expect "the kernel calls the firmware through its mixed-mode thunk" \
 	! log_has 'No EFI runtime due to 32/64-bit mismatch'
 expect_eq "guest machine" "$(guest_value machine)" x86_64
 
 debian_prepare_flavour 686
-boot_debian_checked debian-686 "$IA32_WORDS" "${IA32[@]}" --loader-args -v
+boot_debian_checked debian-686 "$IA32_WORDS" "${IA32[@]}" --loader-args -v --timeout 150
 expect_eq "guest EFI" "$(guest_value efi)" yes
 expect_eq "guest machine" "$(guest_value machine)" i686
 finish

@@ -31,7 +31,7 @@ clean_log() {
 
 # The run marker of LOG. qemu_run writes it after QEMU exited, and only if
 # QEMU was started: "exit_status=N" (QEMU's, or timeout's 124/137) and
-# "stopped_by=none|cpu-exception|stop-on" (whether qemu_run stopped QEMU).
+# "stopped_by=none|cpu-exception|stub-halted|stop-on" (whether qemu_run stopped QEMU).
 run_marker() {
 	printf '%s\n' "$1.run"
 }
@@ -146,7 +146,10 @@ qemu_run() {
 		type_keys "$key_fd" "$key_script" &
 		watchers+=($!)
 	fi
-	stop_when '^!!!! X64 Exception' cpu-exception "firmware reported a CPU exception" &
+	stop_when '^!!!! (X64|IA32) Exception' cpu-exception "firmware reported a CPU exception" &
+	watchers+=($!)
+	# The stub halts for good when a segment fails its verify: no use waiting.
+	stop_when '^chainload: verify: halted' stub-halted "the stub halted after a failed verify" &
 	watchers+=($!)
 	if [ -n "$stop_on" ]; then
 		stop_when "$stop_on" stop-on "a line matched --stop-on '$stop_on'" &
@@ -183,7 +186,7 @@ failure_reason() {
 	if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
 		echo -n "timed out; "
 	fi
-	line=$(sed -n 's/^!!!! X64 Exception Type - \(.*)\) .*/\1/p' <<<"$text" | head -n1)
+	line=$(sed -nE 's/^!!!! (X64|IA32) Exception Type - (.*\)) .*/\2/p' <<<"$text" | head -n1)
 	[ -z "$line" ] || echo -n "firmware caught CPU exception $line; "
 	line=$(grep -m1 -a 'chainload: error:' <<<"$text" || true)
 	[ -z "$line" ] || echo -n "$line; "
@@ -195,6 +198,7 @@ failure_reason() {
 	[ -z "$line" ] || echo -n "$line; "
 	case $stopped in
 	cpu-exception) echo -n "QEMU stopped after the CPU exception"; return ;;
+	stub-halted) echo -n "QEMU stopped: the stub halted"; return ;;
 	stop-on) echo -n "QEMU stopped at the --stop-on line"; return ;;
 	esac
 	case $status in
@@ -218,7 +222,7 @@ qemu_verdict() {
 	status=$(run_marker_value "$log" exit_status)
 	stopped=$(run_marker_value "$log" stopped_by)
 	text=$(clean_log "$log")
-	if [ "$stopped" = none ] && ! grep -aq '^!!!! X64 Exception' <<<"$text"; then
+	if [ "$stopped" = none ] && ! grep -aqE "^!!!! (X64|IA32) Exception" <<<"$text"; then
 		if [ "$status" -eq "$expect" ]; then
 			echo "boot: PASS: QEMU exit status $status (expected $expect); log $log"
 			return 0
