@@ -13,12 +13,18 @@
 #             exact command line and payload, and working EFI runtime
 #             services through the mixed-mode thunk: 30-efivars writes,
 #             reads back and deletes a variable, 35-bli reads the Boot
-#             Loader Interface variables chainload set
+#             Loader Interface variables chainload set; with a TPM
+#             (swtpm), measured boot as on 64-bit firmware: the guest's event
+#             log holds the kernel's PE hash in PCR 4 and the initrd and
+#             command line in PCR 9, and replays to the TPM's own PCRs
 #   debian-686  Debian's 686 kernel, native on this firmware: the same, its
 #             runtime services called directly
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=tpm.bash
+. "$(dirname "$0")/tpm.bash"
+trap tpm_stop EXIT
 
 # SMM takes about 30 MiB, as in secure-boot. The Debian boots take about
 # 20 s here: 150 s is ample under load, and a mutant that hangs one costs
@@ -44,7 +50,14 @@ IA32_WORDS="efi=debug chainload.expect_mem_mib=$MEM chainload.expect_fw_kib=4096
 chainload.expect_cpus=1 chainload.expect_sb=disabled chainload.expect_rng=0 \
 chainload.expect_fb=$FB_DEFAULT"
 debian_prepare
-boot_debian_checked debian "$IA32_WORDS" "${IA32[@]}" --loader-args -v --timeout 150
+tpm_start
+all_checks=("${GUEST_CHECKS[@]}")
+GUEST_CHECKS+=("$ROOT/tests/guest/checks/tpm-eventlog.sh")
+boot_debian_checked debian "$IA32_WORDS" "${IA32[@]}" --loader-args -v --timeout 150 \
+	"${TPM_QEMU_ARGS[@]}"
+GUEST_CHECKS=("${all_checks[@]}")
+expect_measured debian "$DEBIAN_KERNEL" "$SCRATCH/initramfs-debian.gz" \
+	"console=ttyS0 panic=-1 chainload.test=$SCENARIO-debian $IA32_WORDS" 1
 expect_eq "guest EFI" "$(guest_value efi)" yes
 expect "the kernel calls the firmware through its mixed-mode thunk" \
 	! log_has 'No EFI runtime due to 32/64-bit mismatch'
