@@ -39,7 +39,6 @@
 #define CR0_PG_BIT	31
 #define CR4_PAE_BIT	5
 #define CR4_PGE_BIT	7
-#define PAGE_OFFSET_MASK 0xfff
 
 	.section .text.entry, "ax"
 	.code32
@@ -76,19 +75,19 @@ next_entry:
 	testb	$IND_DESTINATION, %cl
 	jz	1f
 	movl	%ecx, %edi
-	andl	$~PAGE_OFFSET_MASK, %edi
+	andl	$PAGE_MASK, %edi
 	jmp	fetch
 1:	testb	$IND_INDIRECTION, %cl
 	jz	2f
 	movl	%ecx, %ebx
-	andl	$~PAGE_OFFSET_MASK, %ebx
+	andl	$PAGE_MASK, %ebx
 	jmp	fetch
 2:	testb	$IND_DONE, %cl
 	jnz	copied
 	testb	$IND_SOURCE, %cl
 	jz	fetch
 	movl	%ecx, %esi
-	andl	$~PAGE_OFFSET_MASK, %esi
+	andl	$PAGE_MASK, %esi
 	cmpl	%esi, %edi
 	je	4f			/* already in place: nothing to move */
 	/* Two dwords a turn through registers, not rep movsl (see stub.S). */
