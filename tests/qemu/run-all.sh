@@ -1,6 +1,9 @@
 #!/bin/bash
 # Run the QEMU + OVMF scenarios in order and print "N passed, M failed" as
-# the last line (CI reads it). Exit status non-zero if any failed.
+# the last line (CI reads it). Exit status non-zero if any failed. The
+# summary repeats each failed scenario's failed checks and errors (its
+# output is also in build/qemu/logs/NAME.out), so the end of a long CI log
+# says why.
 #
 # Usage: tests/qemu/run-all.sh [--no-build] [SCENARIO ...]
 #   SCENARIO is a script name without .sh (default: all, see all_scenarios).
@@ -39,8 +42,14 @@ prepare() {
 	export CHAINLOAD_NO_BUILD=1
 }
 
+# The lines of a scenario's output that say what failed, indented.
+why_failed() {
+	grep -aE '^== [^:]+: (FAILED|FAIL): |^(chainload: error|boot: FAIL|CHAINLOAD-VERDICT: FAIL|tk: FAIL)' "$1" | head -n 12 |
+		sed 's/^/    /' || true
+}
+
 main() {
-	local passed=0 failed=0 name start results=() SCENARIOS=()
+	local passed=0 failed=0 name start out results=() SCENARIOS=()
 	if [ "${1:-}" = --no-build ]; then
 		export CHAINLOAD_NO_BUILD=1
 		shift
@@ -58,14 +67,17 @@ main() {
 		echo "0 passed, ${#SCENARIOS[@]} failed"
 		exit 1
 	fi
+	mkdir -p "$ROOT/build/qemu/logs"
 	for name in "${SCENARIOS[@]}"; do
 		start=$SECONDS
-		if "$HERE/$name.sh"; then
+		out=$ROOT/build/qemu/logs/$name.out
+		if "$HERE/$name.sh" 2>&1 | tee "$out"; then
 			passed=$((passed + 1))
 			results+=("PASS $name ($((SECONDS - start))s)")
 		else
 			failed=$((failed + 1))
 			results+=("FAIL $name ($((SECONDS - start))s)")
+			mapfile -t -O "${#results[@]}" results < <(why_failed "$out")
 		fi
 	done
 	printf '%s\n' "${results[@]}"
