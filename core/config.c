@@ -81,17 +81,20 @@ static int set_once(struct parser *p, enum single_key k, const char *value)
 	return CL_OK;
 }
 
-/* `options` values are split at blanks in place; each word ends in a NUL. */
-static int add_words(struct parser *p, char *value)
+/*
+ * `options` and `chainload-options` values are split at blanks in place
+ * into words[*n], at most `max`; each word ends in a NUL.
+ */
+static int add_words(struct parser *p, const char *key, char *value, const char **words, size_t *n,
+		     size_t max)
 {
-	struct config *c = p->c;
 	char *s = value;
 
 	while (*s) {
-		if (c->n_words == CONFIG_MAX_WORDS)
-			return diag_set(p->diag, CL_E_CONFIG, "line %u: more than %d option words",
-					p->line, CONFIG_MAX_WORDS);
-		c->words[c->n_words++] = s;
+		if (*n == max)
+			return diag_set(p->diag, CL_E_CONFIG, "line %u: more than %u `%s` words",
+					p->line, (unsigned)max, key);
+		words[(*n)++] = s;
 		while (*s && !is_blank(*s))
 			s++;
 		if (!*s)
@@ -101,6 +104,33 @@ static int add_words(struct parser *p, char *value)
 			s++;
 	}
 	return CL_OK;
+}
+
+/* chainload's options only: what is not one would end them and name a kernel. */
+static int add_loader_words(struct parser *p, const char *key, char *value)
+{
+	struct config *c = p->c;
+	size_t first = c->n_loader_words;
+	int rc;
+
+	rc = add_words(p, key, value, c->loader_words, &c->n_loader_words, CONFIG_MAX_LOADER_WORDS);
+	for (size_t i = first; !rc && i < c->n_loader_words; i++) {
+		const char *w = c->loader_words[i];
+
+		if (w[0] != '-' || !w[1] || !strcmp(w, "--"))
+			return diag_set(p->diag, CL_E_CONFIG,
+					"line %u: `%s` takes chainload's options, and %s is not "
+					"one (the kernel's go on `options` lines)",
+					p->line, key, w);
+		if (!strcmp(w, "-c") || !strncmp(w, "--config", 8))
+			return diag_set(p->diag, CL_E_CONFIG,
+					"line %u: `%s` cannot name another config", p->line, key);
+		if (!strcmp(w, "-i") || !strncmp(w, "--initrd", 8))
+			return diag_set(p->diag, CL_E_CONFIG,
+					"line %u: `%s`: initrds go on `initrd` lines", p->line,
+					key);
+	}
+	return rc;
 }
 
 static int handle(struct parser *p, const char *key, char *value)
@@ -121,7 +151,9 @@ static int handle(struct parser *p, const char *key, char *value)
 		return CL_OK;
 	}
 	if (!strcmp(key, "options"))
-		return add_words(p, value);
+		return add_words(p, key, value, c->words, &c->n_words, CONFIG_MAX_WORDS);
+	if (!strcmp(key, "chainload-options"))
+		return add_loader_words(p, key, value);
 	/* Device trees describe ARM and RISC-V boards; x86 firmware has ACPI. */
 	if (!strcmp(key, "devicetree") || !strcmp(key, "devicetree-overlay"))
 		conf_warn(c->warnings, &c->n_warnings, p->line, "`%s` ignored on x86", key);
@@ -168,12 +200,11 @@ int config_path_beside(const char *image_path, char *out, size_t cap, struct dia
 	for (size_t i = 0; image_path[i]; i++)
 		if (image_path[i] == '\\' || image_path[i] == '/')
 			dir = i + 1;
-	if ((dir ? dir : 1) + n + 1 > cap)
+	if (dir + n + 1 > cap)
 		return diag_set(diag, CL_E_TOO_MANY, "path longer than %zu bytes",
 				cap ? cap - 1 : 0);
+	/* A name without a directory stays relative: a PXE boot file's, beside it. */
 	memcpy(out, image_path, dir);
-	if (!dir)
-		out[dir++] = '\\';
 	memcpy(out + dir, name, n + 1);
 	return CL_OK;
 }

@@ -33,10 +33,11 @@
 #include "conf_lines.h"
 #include "status.h"
 
-#define CONFIG_MAX_BYTES    (64 * 1024)
-#define CONFIG_MAX_INITRDS  32
-#define CONFIG_MAX_WORDS    1024
-#define CONFIG_MAX_WARNINGS CONF_MAX_WARNINGS
+#define CONFIG_MAX_BYTES	(64 * 1024)
+#define CONFIG_MAX_INITRDS	32
+#define CONFIG_MAX_WORDS	1024
+#define CONFIG_MAX_LOADER_WORDS 32
+#define CONFIG_MAX_WARNINGS	CONF_MAX_WARNINGS
 
 struct config {
 	/* Each NULL when absent; each at most once in a file. */
@@ -54,6 +55,13 @@ struct config {
 	/* The `options` values split at blanks: joined by single spaces they are the command line. */
 	const char *words[CONFIG_MAX_WORDS];
 	size_t n_words;
+	/*
+	 * `chainload-options` split the same way: chainload's own options, as
+	 * if given before the command line's (a network boot has none).  Only
+	 * chainload.conf and --config files use them.
+	 */
+	const char *loader_words[CONFIG_MAX_LOADER_WORDS];
+	size_t n_loader_words;
 	struct conf_warning warnings[CONFIG_MAX_WARNINGS];
 	size_t n_warnings; /* may exceed CONFIG_MAX_WARNINGS: the rest were dropped */
 };
@@ -62,7 +70,8 @@ struct config {
 
 /*
  * The default config's path, beside the image:
- * "\EFI\BOOT\BOOTX64.EFI" -> "\EFI\BOOT\chainload.conf" (into out[0..cap)).
+ * "\EFI\BOOT\BOOTX64.EFI" -> "\EFI\BOOT\chainload.conf" (into out[0..cap));
+ * a bare name, as a PXE boot file's is on its TFTP volume, -> "chainload.conf".
  */
 int config_path_beside(const char *image_path, char *out, size_t cap, struct diag *diag);
 

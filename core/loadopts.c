@@ -156,3 +156,32 @@ int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap, char
 		return rc == CL_E_TOO_MANY ? diag_set(diag, CL_E_OPTIONS_NOT_TEXT, "too long") : rc;
 	return split_words(text, argv, max, ret_argc, diag);
 }
+
+/* The part of `path` after its last '\' or '/'. */
+static const char *last_component(const char *path)
+{
+	const char *name = path;
+
+	for (; *path; path++)
+		if (*path == '\\' || *path == '/')
+			name = path + 1;
+	return name;
+}
+
+static char fold(char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return (char)(c - 'a' + 'A');
+	return c;
+}
+
+bool loadopts_names_image(const char *word, const char *image_path)
+{
+	const char *a = last_component(word), *b = last_component(image_path);
+
+	if (!*b)
+		return false;
+	for (; *a && fold(*a) == fold(*b); a++, b++)
+		;
+	return !*a && !*b;
+}

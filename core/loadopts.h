@@ -14,6 +14,7 @@
 #ifndef CHAINLOAD_LOADOPTS_H
 #define CHAINLOAD_LOADOPTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,5 +39,14 @@ size_t loadopts_text_cap(size_t size);
  */
 int loadopts_split(const uint8_t *buf, size_t size, char *text, size_t cap, char **argv, int max,
 		   int *ret_argc, struct diag *diag);
+
+/*
+ * Whether the first word of the options names the image itself, as iPXE's
+ * `chain chainload.efi ARGS` (and a boot entry written in the shell's
+ * manner) put it: its last path component is the last component of
+ * `image_path` (our own file path), without regard to case.  Such a word is
+ * not the KERNEL.
+ */
+bool loadopts_names_image(const char *word, const char *image_path);
 
 #endif /* CHAINLOAD_LOADOPTS_H */

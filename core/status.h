@@ -30,6 +30,7 @@ enum cl_status {
 	CL_E_NO_INITRD_WINDOW,	  /* no memory for the initrd below its limit */
 	CL_E_OUT_OF_PAGES,	  /* the page allocator said no */
 	CL_E_TOO_MANY,		  /* a fixed table (extents, initrds) is full */
+	CL_E_NET,		  /* a bad URL, or a DHCP reply without a boot file */
 	CL_E_INTERNAL,		  /* an invariant of ours broke: a bug */
 	CL_STATUS_COUNT
 };

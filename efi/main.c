@@ -33,17 +33,30 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab);
  * On success `cf` holds the strings `args` now points into.
  */
 static EFI_STATUS apply_config(EFI_HANDLE image, const struct image_location *loc,
-			       struct boot_args *args, struct config_file *cf)
+			       const struct launch_words *words, struct boot_args *args,
+			       struct config_file *cf)
 {
 	const struct config *c;
 	struct diag d;
 	EFI_STATUS st;
-	int rc;
+	char **argv;
+	int rc, argc;
 
 	st = config_file_load(image, loc, args->config, cf);
 	if (EFI_ERROR(st))
 		return st;
 	c = cf->cfg;
+	/* Its own options first, so that the command line's can override them. */
+	if (c->n_loader_words) {
+		st = config_file_argv(cf, words->argc, words->argv, &argc, &argv);
+		if (EFI_ERROR(st))
+			goto err_apply;
+		rc = args_parse(argc, argv, args->cmdline, args->cmdline_cap, args, &d);
+		if (rc) {
+			st = con_error(efi_status_of(rc), cf->path, "chainload-options: %s", d.msg);
+			goto err_apply;
+		}
+	}
 	rc = args_apply_config(args, c, &d);
 	if (rc) {
 		st = con_error(efi_status_of(rc), cf->path, "%s", d.msg);
@@ -83,7 +96,7 @@ static EFI_STATUS boot(EFI_HANDLE image, const struct image_location *loc,
 		return launch(image, &args);
 	if (!args.config && (args.menu || !config_file_default_exists(image, loc)))
 		return boot_manager(image, &args);
-	st = apply_config(image, loc, &args, &cf);
+	st = apply_config(image, loc, words, &args, &cf);
 	if (EFI_ERROR(st))
 		return st;
 	st = launch(image, &args);
@@ -108,7 +121,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	image_location_get(image, loc);
 	/* First, so that LoaderTimeInitUSec is as early as it can be. */
 	bli_begin(loc);
-	st = launch_words_get(image, &words);
+	st = launch_words_get(image, loc, &words);
 	if (EFI_ERROR(st))
 		goto err_words;
 	st = BS->AllocatePool(EfiLoaderData, CMDLINE_CAP, (void **)&cmdline);

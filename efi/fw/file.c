@@ -4,6 +4,9 @@
 #include <efilib.h>
 
 #include "fw/console.h"
+#include "net/pxe.h"
+#include "net/tftp_volume.h"
+#include "netpath.h"
 #include "units.h"
 #include "utf8.h"
 
@@ -33,11 +36,20 @@ EFI_STATUS file_open_root(EFI_HANDLE image, EFI_FILE_HANDLE *ret_root)
 EFI_STATUS file_open_volume(EFI_HANDLE device, EFI_FILE_HANDLE *ret_root)
 {
 	EFI_SIMPLE_FILE_SYSTEM_PROTOCOL *fs;
+	struct pxe_boot boot;
 	EFI_STATUS st;
 
 	st = BS->HandleProtocol(device, &FileSystemProtocol, (void **)&fs);
+	/* Booted over PXE: the TFTP server is the volume. */
+	if (EFI_ERROR(st) && !EFI_ERROR(pxe_boot_get(device, &boot))) {
+		st = tftp_volume_open(&boot, ret_root);
+		if (EFI_ERROR(st))
+			return con_error(st, "chainload.efi", "no memory for its TFTP volume");
+		return EFI_SUCCESS;
+	}
 	if (EFI_ERROR(st))
-		return con_error(st, "chainload.efi", "its volume has no file system");
+		return con_error(st, "chainload.efi",
+				 "its volume has no file system, and it was not booted over PXE");
 	st = fs->OpenVolume(fs, ret_root);
 	if (EFI_ERROR(st))
 		return con_error(st, "chainload.efi", "cannot open its volume");
@@ -78,18 +90,45 @@ static EFI_STATUS read_info(struct efi_file *f)
 	return EFI_SUCCESS;
 }
 
+/* A path that is a URL: tftp:// through the PXE Base Code; http(s):// not yet. */
+static EFI_STATUS open_url(EFI_FILE_HANDLE root, const struct netpath *np, struct efi_file *f)
+{
+	char why[256];
+	EFI_STATUS st;
+
+	if (np->scheme != NETPATH_TFTP) {
+		con_error(EFI_UNSUPPORTED, f->path,
+			  "http:// and https:// are not supported yet: use tftp://");
+		return EFI_UNSUPPORTED;
+	}
+	st = tftp_open_url(root, np->ipv4, np->path, &f->handle, why, sizeof(why));
+	if (EFI_ERROR(st))
+		return con_error(st, f->path, "cannot open file%s", why);
+	return EFI_SUCCESS;
+}
+
 EFI_STATUS file_open(EFI_FILE_HANDLE root, const char *path, struct efi_file *ret)
 {
 	CHAR16 wpath[PATH_MAX_UNITS];
 	struct efi_file f = { .path = path };
+	struct netpath np;
+	struct diag d;
 	EFI_STATUS st;
 
-	st = file_path_ucs2(path, wpath, PATH_MAX_UNITS);
-	if (EFI_ERROR(st))
-		return con_error(st, path, "path is not valid UTF-8 or is too long");
-	st = root->Open(root, &f.handle, wpath, EFI_FILE_MODE_READ, 0);
-	if (EFI_ERROR(st))
-		return con_error(st, path, "cannot open file");
+	if (netpath_parse(path, &np, &d))
+		return con_error(EFI_INVALID_PARAMETER, path, "%s", d.msg);
+	if (np.scheme != NETPATH_VOLUME) {
+		st = open_url(root, &np, &f);
+		if (EFI_ERROR(st))
+			return st;
+	} else {
+		st = file_path_ucs2(path, wpath, PATH_MAX_UNITS);
+		if (EFI_ERROR(st))
+			return con_error(st, path, "path is not valid UTF-8 or is too long");
+		st = root->Open(root, &f.handle, wpath, EFI_FILE_MODE_READ, 0);
+		if (EFI_ERROR(st))
+			return con_error(st, path, "cannot open file%s", tftp_failure(root));
+	}
 	st = read_info(&f);
 	if (EFI_ERROR(st)) {
 		file_close(&f);
@@ -104,8 +143,11 @@ BOOLEAN file_missing(EFI_FILE_HANDLE root, const char *path)
 {
 	CHAR16 wpath[PATH_MAX_UNITS];
 	EFI_FILE_HANDLE h;
+	struct netpath np;
 	EFI_STATUS st;
 
+	if (netpath_parse(path, &np, NULL) || np.scheme != NETPATH_VOLUME)
+		return FALSE; /* file_open() fetches it, or says what is wrong */
 	if (EFI_ERROR(file_path_ucs2(path, wpath, PATH_MAX_UNITS)))
 		return FALSE; /* file_open() says what is wrong with it */
 	st = root->Open(root, &h, wpath, EFI_FILE_MODE_READ, 0);
@@ -122,6 +164,9 @@ EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
 
 	if (f->progress.active && f->size / PROGRESS_SEGMENTS < chunk)
 		chunk = align_up(f->size / PROGRESS_SEGMENTS + 1, READ_CHUNK_MIN);
+	/* TFTP transfers a file whole, straight into `buf` when that is all of it. */
+	if (tftp_is_file(f->handle))
+		chunk = len;
 	st = f->handle->SetPosition(f->handle, offset);
 	if (EFI_ERROR(st)) {
 		progress_end(&f->progress);
@@ -135,8 +180,9 @@ EFI_STATUS file_read(struct efi_file *f, UINT64 offset, void *buf, UINT64 len)
 		if (EFI_ERROR(st) || !n)
 			progress_end(&f->progress);
 		if (EFI_ERROR(st))
-			return con_error(st, f->path, "read failed at byte %llu",
-					 (unsigned long long)(offset + (p - (UINT8 *)buf)));
+			return con_error(st, f->path, "read failed at byte %llu%s",
+					 (unsigned long long)(offset + (p - (UINT8 *)buf)),
+					 tftp_failure(f->handle));
 		if (!n)
 			return con_error(EFI_END_OF_FILE, f->path,
 					 "file ended at byte %llu, shorter than it said",

@@ -5,6 +5,8 @@
 
 #include <efilib.h>
 
+#include "net/tftp_volume.h"
+
 static unsigned long long kib(UINT64 bytes)
 {
 	return (bytes + 1023) / 1024;
@@ -67,6 +69,24 @@ static void print_memory(const struct launch *ln)
 		  (unsigned long long)segment_bytes);
 }
 
+/* A file that came by TFTP: what its transfer took. */
+static void print_transfer(const struct efi_file *f)
+{
+	struct tftp_transfer t;
+	UINT64 kib_s;
+
+	if (!tftp_file_transfer(f->handle, &t))
+		return;
+	kib_s = t.us ? t.bytes * 1000000 / 1024 / t.us : 0;
+	con_print("  tftp: %s: %llu bytes in %llu us (%llu KiB/s), %u attempt%s, block size %llu, "
+		  "%s\n",
+		  t.url, (unsigned long long)t.bytes, (unsigned long long)t.us,
+		  (unsigned long long)kib_s, t.attempts, t.attempts == 1 ? "" : "s",
+		  (unsigned long long)t.block_size,
+		  t.bounced ? "into pages of its own, then copied (TFTP cannot seek)"
+			    : "straight into its buffer");
+}
+
 void launch_print_plan(const struct launch *ln)
 {
 	const struct layout *l = ln->layout;
@@ -79,6 +99,9 @@ void launch_print_plan(const struct launch *ln)
 	print_row("params", "(boot_params)", ln->bp_addr, PAGE_SIZE);
 	print_row("cmdline", "(command line)", ln->cmdline_addr, ln->args->cmdline_len + 1);
 	print_row("control", "(relocation stub)", ln->exit.control_addr, CONTROL_SIZE);
+	print_transfer(&ln->kernel);
+	for (size_t i = 0; i < ln->args->n_initrds; i++)
+		print_transfer(&ln->initrds[i]);
 	con_print("  kernel: %s, init_size window 0x%llx-0x%llx\n",
 		  ln->bz.relocatable ? "relocatable" : "fixed address",
 		  (unsigned long long)ln->plan.kernel_addr,

@@ -54,7 +54,8 @@ static EFI_STATUS from_shell(EFI_SHELL_PARAMETERS_PROTOCOL *sp, struct launch_wo
 	return EFI_SUCCESS;
 }
 
-static EFI_STATUS from_load_options(EFI_LOADED_IMAGE *li, struct launch_words *w)
+static EFI_STATUS from_load_options(EFI_LOADED_IMAGE *li, const struct image_location *loc,
+				    struct launch_words *w)
 {
 	UINTN size = li->LoadOptionsSize;
 	/* Bounded by loadopts.c's limit, which refuses longer options itself. */
@@ -73,10 +74,17 @@ static EFI_STATUS from_load_options(EFI_LOADED_IMAGE *li, struct launch_words *w
 		launch_words_free(w);
 		return con_error(efi_status_of(rc), "load options", "%s", d.msg);
 	}
+	/* iPXE's options start with the image's own name, as a shell's argv does. */
+	if (w->argc && loc->have_path && loadopts_names_image(w->argv[0], loc->path)) {
+		w->argc--;
+		for (int i = 0; i < w->argc; i++)
+			w->argv[i] = w->argv[i + 1];
+	}
 	return EFI_SUCCESS;
 }
 
-EFI_STATUS launch_words_get(EFI_HANDLE image, struct launch_words *ret)
+EFI_STATUS launch_words_get(EFI_HANDLE image, const struct image_location *loc,
+			    struct launch_words *ret)
 {
 	EFI_SHELL_PARAMETERS_PROTOCOL *sp;
 	EFI_LOADED_IMAGE *li;
@@ -91,7 +99,7 @@ EFI_STATUS launch_words_get(EFI_HANDLE image, struct launch_words *ret)
 	st = BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li);
 	if (EFI_ERROR(st))
 		return con_error(st, "chainload.efi", "no loaded-image protocol");
-	return from_load_options(li, ret);
+	return from_load_options(li, loc, ret);
 }
 
 void launch_words_free(struct launch_words *w)

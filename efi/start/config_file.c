@@ -134,8 +134,31 @@ void config_file_free(struct config_file *cf)
 		BS->FreePool(cf->text);
 	if (cf->cfg)
 		BS->FreePool(cf->cfg);
+	if (cf->argv)
+		BS->FreePool(cf->argv);
 	cf->text = NULL;
 	cf->cfg = NULL;
+	cf->argv = NULL;
+}
+
+EFI_STATUS config_file_argv(struct config_file *cf, int argc, char *const *argv, int *ret_argc,
+			    char ***ret_argv)
+{
+	const struct config *c = cf->cfg;
+	UINTN n = c->n_loader_words + (UINTN)argc;
+	EFI_STATUS st;
+
+	st = BS->AllocatePool(EfiLoaderData, (n + 1) * sizeof(char *), (void **)&cf->argv);
+	if (EFI_ERROR(st))
+		return con_error(st, cf->path, "no memory for its chainload-options");
+	for (UINTN i = 0; i < c->n_loader_words; i++)
+		cf->argv[i] = (char *)c->loader_words[i];
+	for (int i = 0; i < argc; i++)
+		cf->argv[c->n_loader_words + (UINTN)i] = argv[i];
+	cf->argv[n] = NULL;
+	*ret_argc = (int)n;
+	*ret_argv = cf->argv;
+	return EFI_SUCCESS;
 }
 
 BOOLEAN config_file_default_exists(EFI_HANDLE image, const struct image_location *loc)

@@ -17,6 +17,7 @@ struct config_file {
 	char path[IMAGE_PATH_UNITS * 3]; /* for messages */
 	char *text;			 /* pool: the file, NUL-terminated */
 	struct config *cfg;		 /* pool: strings point into text */
+	char **argv;			 /* pool: config_file_argv()'s */
 };
 
 /*
@@ -27,6 +28,14 @@ EFI_STATUS config_file_load(EFI_HANDLE image, const struct image_location *loc, 
 			    struct config_file *ret);
 
 void config_file_free(struct config_file *cf);
+
+/*
+ * The words to parse again when the config has `chainload-options`: those
+ * words, then the command line's argv[0..argc).  Kept in cf until
+ * config_file_free (the parsed arguments point into it).
+ */
+EFI_STATUS config_file_argv(struct config_file *cf, int argc, char *const *argv, int *ret_argc,
+			    char ***ret_argv);
 
 /* Whether chainload.conf is there beside the image (else: the boot menu). */
 BOOLEAN config_file_default_exists(EFI_HANDLE image, const struct image_location *loc);

@@ -216,6 +216,27 @@ def version_seeds():
     write("version", "ignored-bytes", b"123_aa2-67.89\x00123aa+2-67.89\x00\xff~~--^^..")
 
 
+# ---- net: 0x00 + a URL or boot file, NUL, a path; or 0x01|cap<<1 + a DHCP reply ----
+
+def dhcp_reply(file=b"", options=b""):
+    b = bytearray(240)
+    b[0] = 2
+    b[20:24] = bytes([10, 0, 2, 2])
+    b[108:108 + len(file)] = file
+    b[236:240] = bytes([0x63, 0x82, 0x53, 0x63])
+    return bytes(b) + options + b"\xff"
+
+
+def net_seeds():
+    write("net", "tftp-url", b"\x00tftp://10.0.2.2/pxe/boot/vmlinuz")
+    write("net", "http-url", b"\x00http://boot.example.org:8080/k/vmlinuz?x=1")
+    write("net", "names", b"\x00pxe\\x64/chainload.efi\x00boot/vmlinuz")
+    write("net", "absolute", b"\x00pxe/chainload.efi\x00/pxe/boot/initrd0.img")
+    write("net", "dhcp-file", b"\xff" + dhcp_reply(b"pxe/chainload.efi"))
+    write("net", "dhcp-opt67", b"\xff" + dhcp_reply(b"x", b"\x43\x05a.efi\x43\x03b/c"))
+    write("net", "dhcp-overload", b"\x41" + dhcp_reply(b"\x43\x02ab\xff", b"\x34\x01\x01"))
+
+
 # ---- entry_name: a file name, NUL, an id pattern ----
 
 def entry_name_seeds():
@@ -266,5 +287,6 @@ if __name__ == "__main__":
     utf8_seeds()
     version_seeds()
     entry_name_seeds()
+    net_seeds()
     config_seeds()
     loader_conf_seeds()

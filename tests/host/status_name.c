@@ -23,6 +23,7 @@ const char *cl_status_name(int status)
 		[CL_E_NO_INITRD_WINDOW] = "CL_E_NO_INITRD_WINDOW",
 		[CL_E_OUT_OF_PAGES] = "CL_E_OUT_OF_PAGES",
 		[CL_E_TOO_MANY] = "CL_E_TOO_MANY",
+		[CL_E_NET] = "CL_E_NET",
 		[CL_E_INTERNAL] = "CL_E_INTERNAL",
 	};
 

@@ -225,6 +225,38 @@ static void test_arch_is_ours(void **state)
 	}
 }
 
+/* chainload's own options, apart from the kernel's; several lines add up. */
+static void test_loader_options(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("linux /k\n"
+			       "chainload-options -v\t --force-copy\n"
+			       "options quiet\n"
+			       "chainload-options --verify=off\n"),
+			 CL_OK);
+	assert_int_equal(cfg.n_loader_words, 3);
+	assert_string_equal(cfg.loader_words[0], "-v");
+	assert_string_equal(cfg.loader_words[1], "--force-copy");
+	assert_string_equal(cfg.loader_words[2], "--verify=off");
+	assert_int_equal(cfg.n_words, 1);
+	assert_string_equal(cfg.words[0], "quiet");
+	expect_error("linux /k\nchainload-options\n", "line 2: `chainload-options` needs a value");
+	expect_error("linux /k\nchainload-options -v quiet\n",
+		     "line 2: `chainload-options` takes chainload's options, and quiet is not one "
+		     "(the kernel's go on `options` lines)");
+	expect_error("linux /k\nchainload-options -- -v\n",
+		     "line 2: `chainload-options` takes chainload's options, and -- is not one "
+		     "(the kernel's go on `options` lines)");
+	expect_error("linux /k\nchainload-options --config=/x.conf\n",
+		     "line 2: `chainload-options` cannot name another config");
+	expect_error("linux /k\nchainload-options -c\n",
+		     "line 2: `chainload-options` cannot name another config");
+	expect_error("linux /k\nchainload-options -i\n",
+		     "line 2: `chainload-options`: initrds go on `initrd` lines");
+	expect_error("linux /k\nchainload-options --initrd=/i\n",
+		     "line 2: `chainload-options`: initrds go on `initrd` lines");
+}
+
 static void test_limits(void **state)
 {
 	char *big = malloc(CONFIG_MAX_BYTES + 2);
@@ -242,7 +274,16 @@ static void test_limits(void **state)
 	for (int i = 0; i < CONFIG_MAX_WORDS + 1; i++)
 		n += (size_t)sprintf(big + n, " w");
 	assert_int_equal(parse_n(big, n), CL_E_CONFIG);
-	assert_string_equal(d.msg, "line 2: more than 1024 option words");
+	assert_string_equal(d.msg, "line 2: more than 1024 `options` words");
+
+	n = (size_t)sprintf(big, "linux /k\nchainload-options");
+	for (int i = 0; i < CONFIG_MAX_LOADER_WORDS; i++)
+		n += (size_t)sprintf(big + n, " -v");
+	assert_int_equal(parse_n(big, n), CL_OK);
+	assert_int_equal(cfg.n_loader_words, CONFIG_MAX_LOADER_WORDS);
+	n += (size_t)sprintf(big + n, " -v");
+	assert_int_equal(parse_n(big, n), CL_E_CONFIG);
+	assert_string_equal(d.msg, "line 2: more than 32 `chainload-options` words");
 
 	memset(big, '#', CONFIG_MAX_BYTES + 1);
 	memcpy(big, "linux /k\n", 9);
@@ -276,12 +317,12 @@ static void test_path_beside(void **state)
 	assert_int_equal(config_path_beside("\\chainload.efi", out, sizeof(out), &d), CL_OK);
 	assert_string_equal(out, "\\chainload.conf");
 	assert_int_equal(config_path_beside("chainload.efi", out, sizeof(out), &d), CL_OK);
-	assert_string_equal(out, "\\chainload.conf");
+	assert_string_equal(out, "chainload.conf");
 	/* "\\a\\chainload.conf" and its NUL: 18 bytes. */
 	assert_int_equal(config_path_beside("\\a\\b.efi", out, 18, &d), CL_OK);
 	assert_int_equal(config_path_beside("\\a\\b.efi", out, 17, &d), CL_E_TOO_MANY);
-	assert_int_equal(config_path_beside("b.efi", out, 16, &d), CL_OK);
-	assert_int_equal(config_path_beside("b.efi", out, 15, &d), CL_E_TOO_MANY);
+	assert_int_equal(config_path_beside("b.efi", out, 15, &d), CL_OK);
+	assert_int_equal(config_path_beside("b.efi", out, 14, &d), CL_E_TOO_MANY);
 }
 
 /* ---- a config and the command line together ---- */
@@ -419,12 +460,13 @@ static void test_apply_limits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_full_entry),  cmocka_unit_test(test_text_forms),
-		cmocka_unit_test(test_warnings),    cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_bls_keys),    cmocka_unit_test(test_arch_is_ours),
-		cmocka_unit_test(test_limits),	    cmocka_unit_test(test_bounded),
-		cmocka_unit_test(test_path_beside), cmocka_unit_test(test_modes),
-		cmocka_unit_test(test_precedence),  cmocka_unit_test(test_apply_limits),
+		cmocka_unit_test(test_full_entry),     cmocka_unit_test(test_text_forms),
+		cmocka_unit_test(test_warnings),       cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_bls_keys),       cmocka_unit_test(test_arch_is_ours),
+		cmocka_unit_test(test_limits),	       cmocka_unit_test(test_bounded),
+		cmocka_unit_test(test_loader_options), cmocka_unit_test(test_path_beside),
+		cmocka_unit_test(test_modes),	       cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_apply_limits),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);

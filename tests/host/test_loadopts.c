@@ -260,6 +260,22 @@ static void test_text_cap(void **state)
 	assert_int_equal(len, 1 + 3 * 4095);
 }
 
+/* iPXE's `chain chainload.efi ARGS` passes the image's name first. */
+static void test_names_image(void **state)
+{
+	(void)state;
+	assert_true(loadopts_names_image("chainload.efi", "chainload.efi"));
+	assert_true(loadopts_names_image("CHAINLOAD.EFI", "\\EFI\\chainload\\chainload.efi"));
+	assert_true(loadopts_names_image("\\EFI\\BOOT\\BOOTX64.EFI", "\\EFI\\BOOT\\bootx64.efi"));
+	assert_true(loadopts_names_image("tftp://10.0.2.2/pxe/chainload.efi", "chainload.efi"));
+	assert_false(loadopts_names_image("vmlinuz", "chainload.efi"));
+	assert_false(loadopts_names_image("chainload.efi.bak", "chainload.efi"));
+	assert_false(loadopts_names_image("chainload", "chainload.efi"));
+	assert_false(loadopts_names_image("chainload.efi", "\\EFI\\chainload\\"));
+	assert_false(loadopts_names_image("", "chainload.efi"));
+	assert_false(loadopts_names_image("-v", ""));
+}
+
 static void test_limits(void **state)
 {
 	uint8_t *b = calloc(LOADOPTS_MAX_CHARS + 2, 2);
@@ -293,9 +309,10 @@ static void test_limits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text),	 cmocka_unit_test(test_nothing),
-		cmocka_unit_test(test_not_text), cmocka_unit_test(test_longest),
-		cmocka_unit_test(test_text_cap), cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_text),	    cmocka_unit_test(test_nothing),
+		cmocka_unit_test(test_not_text),    cmocka_unit_test(test_longest),
+		cmocka_unit_test(test_text_cap),    cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_names_image),
 	};
 
 	return cmocka_run_group_tests_name("loadopts", tests, NULL, NULL);

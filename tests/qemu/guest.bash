@@ -29,10 +29,25 @@ Modes (--mode), the three ways firmware starts chainload:
              (bcfg boot add / -opt / mv) and resets; a second run on the same
              VARS and disk boots it directly, without the shell.
   removable  chainload as \EFI\BOOT\BOOTX64.EFI with a chainload.conf beside
-             it (linux, initrd and options lines made from --kernel,
-             --initrd, --cmdline, or --config FILE); the firmware boots it with
-             no shell and no arguments.
-In entry and removable modes \startup.nsh only reports that chainload
+             it (linux, initrd, options and chainload-options lines made from
+             --kernel, --initrd, --cmdline and --loader-args, or --config FILE);
+             the firmware boots it with no shell and no arguments.
+  pxe        a network boot: no loader on the disk, a virtio NIC on QEMU's
+             user network (restrict=on: nothing outside QEMU), whose TFTP
+             root holds pxe/chainload.efi (the DHCP boot file), beside it
+             pxe/chainload.conf (as in removable mode, with the kernel as
+             "boot/vmlinuz", relative to the boot file's directory, the
+             first initrd as "/pxe/boot/initrd0.img", from the server's
+             root, the others as tftp://10.0.2.2/pxe/boot/initrdN.img, and
+             the loader args on a chainload-options line), and pxe/boot/;
+             OVMF's own PXE driver (romfile= empty) boots it. --esp-file
+             files go to the TFTP root.
+  ipxe       the same TFTP root, but the NIC keeps QEMU's iPXE option ROM,
+             whose DHCP boot file is the script boot.ipxe: it fetches the
+             kernel and initrds (imgfetch) and starts chainload with the
+             loader args, -i NAME per initrd, vmlinuz and the cmdline
+             (chain), so chainload reads iPXE's own view of those files.
+In entry, removable and pxe modes \startup.nsh only reports that chainload
 returned (the boot manager falls through to the shell) and powers off.
 
 With neither --kernel nor --startup it runs the default test: the test kernel
@@ -67,7 +82,7 @@ Guest and ESP:
                          byte-order mark and have no NUL terminator (both
                          occur in the wild)
   --part-uuid UUID       the ESP partition's GPT GUID (default: random)
-  --mode MODE            shell, entry or removable (see above)
+  --mode MODE            shell, entry, removable, pxe or ipxe (see above)
   --esp-only PATH        write the ESP disk image to PATH and stop (in entry
                          mode: the image of the first, registering run)
   --disk FILE            boot the disk image FILE as it is (shell mode; its
@@ -195,7 +210,7 @@ parse_args() {
 	done
 	apply_arch
 	case $machine in q35 | pc) ;; *) usage_error "--machine must be q35 or pc" ;; esac
-	case $mode in shell | entry | removable) ;; *) usage_error "--mode must be shell, entry or removable" ;; esac
+	case $mode in shell | entry | removable | pxe | ipxe) ;; *) usage_error "--mode must be shell, entry, removable, pxe or ipxe" ;; esac
 	[ "$mode" = shell ] || [ -z "$startup" ] || usage_error "--startup is for --mode shell"
 	if [ -n "$disk" ] && { [ "$mode" != shell ] || [ -n "$kernel$startup$config" ] ||
 		[ "${#initrds[@]}" -ne 0 ] || [ "${#esp_files[@]}" -ne 0 ]; }; then
@@ -205,9 +220,12 @@ parse_args() {
 	if [ "${#pre_efis[@]}" -gt 0 ] && { [ "$mode" != shell ] || [ -n "$startup" ]; }; then
 		usage_error "--pre-efi is for --mode shell without --startup"
 	fi
-	# The removable path has no arguments: nowhere to put loader options.
-	[ "$mode" != removable ] || [ -z "$loader_args" ] ||
-		usage_error "--loader-args cannot reach chainload in --mode removable"
+	# The removable path and PXE have no arguments: loader options reach
+	# chainload as the generated config's chainload-options line.
+	if [ "$mode" = removable ] || [ "$mode" = pxe ]; then
+		[ -z "$config" ] || [ -z "$loader_args" ] ||
+			usage_error "--loader-args with --config in --mode $mode: put them on its chainload-options line"
+	fi
 	[ -z "$part_uuid" ] || [[ $part_uuid =~ ^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$ ]] ||
 		usage_error "--part-uuid wants a GUID, got $part_uuid"
 	local n
@@ -398,23 +416,72 @@ make_entry_opts() {
 	fi
 }
 
-# Removable mode's chainload.conf, made from the kernel, initrds and cmdline.
+# Removable and pxe modes' chainload.conf, made from the kernel, initrds
+# and cmdline: write_config FILE KERNEL-PATH INITRD-DIR [LATER-INITRD-DIR].
+# The first initrd is in INITRD-DIR, the others in LATER-INITRD-DIR (by
+# default the same). The loader args become chainload-options.
 write_config() {
-	local i
+	local i dir
 	{
-		echo '# made by run-ovmf.sh --mode removable'
+		echo "# made by run-ovmf.sh --mode $mode"
 		echo 'title run-ovmf'
-		echo 'linux /boot/vmlinuz'
+		echo "linux $2"
 		for i in "${!initrds[@]}"; do
-			echo "initrd /boot/initrd$i.img"
+			dir=$3
+			[ "$i" -eq 0 ] || dir=${4:-$3}
+			echo "initrd $dir/initrd$i.img"
 		done
 		[ -z "$cmdline" ] || echo "options $cmdline"
+		[ -z "$loader_args" ] || echo "chainload-options $loader_args"
+	} >"$1"
+}
+
+# Pxe mode's TFTP root in DIR (see guest_usage), and QEMU's NIC serving it.
+make_tftp_root() {
+	local dir=$1 i spec
+	mkdir -p "$dir/pxe/boot"
+	cp "$efi" "$dir/pxe/chainload.efi"
+	cp "$config_file" "$dir/pxe/chainload.conf"
+	[ -z "$kernel" ] || cp "$kernel" "$dir/pxe/boot/vmlinuz"
+	for i in "${!initrds[@]}"; do
+		cp "${initrds[$i]}" "$dir/pxe/boot/initrd$i.img"
+	done
+	for spec in "${esp_files[@]}"; do
+		mkdir -p "$(dirname "$dir/${spec#*:}")"
+		cp "${spec%%:*}" "$dir/${spec#*:}"
+	done
+	if [ "$mode" = ipxe ]; then
+		write_ipxe_script "$dir/boot.ipxe"
+		qemu_extra+=(-netdev "user,id=n0,restrict=on,tftp=$dir,bootfile=boot.ipxe"
+			-device "virtio-net-pci,netdev=n0,bootindex=1")
+	else
+		qemu_extra+=(-netdev "user,id=n0,restrict=on,tftp=$dir,bootfile=pxe/chainload.efi"
+			-device "virtio-net-pci,netdev=n0,romfile=,bootindex=1")
+	fi
+}
+
+# Ipxe mode's boot.ipxe: fetch the kernel and initrds, chain chainload
+# with the words it would get in the shell, the files by iPXE's names.
+write_ipxe_script() {
+	local i args=()
+	{
+		echo '#!ipxe'
+		[ -z "$kernel" ] || echo 'imgfetch pxe/boot/vmlinuz'
+		for i in "${!initrds[@]}"; do
+			echo "imgfetch pxe/boot/initrd$i.img"
+			args+=(-i "initrd$i.img")
+		done
+		printf '%s\n' "chain pxe/chainload.efi ${loader_args:+$loader_args }${args[*]:+${args[*]} }vmlinuz${cmdline:+ $cmdline}"
 	} >"$1"
 }
 
 # Print one SRC:ESPPATH per file that goes on the ESP (tools/mkesp.sh's words).
 esp_manifest() {
 	local i spec dir=/EFI/chainload loader=chainload.efi
+	if [ "$mode" = pxe ] || [ "$mode" = ipxe ]; then
+		printf '%s\n' "$startup_file:/startup.nsh"
+		return
+	fi
 	if [ "$mode" = removable ]; then
 		dir=/EFI/BOOT loader=$removable_name
 	fi
@@ -498,8 +565,16 @@ guest_boot() {
 		write_fallthrough_startup "$startup_file"
 		if [ -z "$config_file" ]; then
 			config_file=$work/chainload.conf
-			write_config "$config_file"
+			write_config "$config_file" /boot/vmlinuz /boot
 		fi
+		;;
+	pxe | ipxe)
+		write_fallthrough_startup "$startup_file"
+		if [ -z "$config_file" ]; then
+			config_file=$work/chainload.conf
+			write_config "$config_file" boot/vmlinuz /pxe/boot tftp://10.0.2.2/pxe/boot
+		fi
+		make_tftp_root "$work/tftp"
 		;;
 	esac
 	image=$work/esp.img

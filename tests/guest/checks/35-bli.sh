@@ -5,7 +5,8 @@
 # Prints GUEST: bli_<Name>=<value> lines for the host to compare.
 # The host may state exact values with chainload.expect_bli_part=GUID and
 # chainload.expect_bli_image=PATH on the kernel command line (init.sh's
-# expected).
+# expected); chainload.expect_bli_part=none: there is no partition (a
+# network boot) and so no LoaderDevicePartUUID.
 
 BLI_GUID=4a67b082-0a4c-41cf-b6c7-440b29bb8c4f
 BLI_DIR=/sys/firmware/efi/efivars
@@ -45,6 +46,12 @@ check_bli() {
 	bli_mount || { fail "cannot mount efivarfs to read the loader variables"; return; }
 	for name in LoaderInfo LoaderTimeInitUSec LoaderTimeExecUSec LoaderDevicePartUUID \
 		LoaderImageIdentifier; do
+		if [ $name = LoaderDevicePartUUID ] && [ "$(expected bli_part)" = none ]; then
+			[ ! -e "$BLI_DIR/$name-$BLI_GUID" ] ||
+				fail "LoaderDevicePartUUID is set, but chainload came from no partition"
+			echo "GUEST: bli_$name=(none)"
+			continue
+		fi
 		bli_read $name || continue
 		value=$bli_value
 		echo "GUEST: bli_$name=$value"
